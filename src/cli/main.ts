@@ -1,0 +1,167 @@
+/**
+ * The command line. Every failure a user can cause ends in one line naming the file and the cause, with
+ * exit status 2; a bad file in a list never stops the others.
+ */
+import { parseArgs } from 'node:util';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { InputError } from '../errors.js';
+import { extractRecord } from '../pipeline/extract.js';
+import { recordJsonSchema, type ReportRecord } from '../model/record.js';
+import { toJson } from '../writers/json.js';
+import { toCsv } from '../writers/csv.js';
+
+const USAGE = `usage:
+  xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check]
+  xxgk schema            print the record's JSON Schema
+  xxgk --version
+
+extract reads text reports (.txt/.md, any common Chinese encoding); '-' reads standard input.
+  --format json   one record (several inputs: one record per line, JSON Lines)   [default]
+  --format csv    tidy long form: file,table,row,column,value,raw,page
+  --out PATH      write to a file; with several inputs and json, a directory (one FILE.json each)
+  --fail-on-check exit 1 when an error-severity check fails
+exit status: 0 record(s) produced (even with failing checks), 1 --fail-on-check tripped, 2 unreadable input or usage`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`xxgk: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`xxgk: internal error: ${oneLine(e)}\n`);
+    if (process.env.XXGK_DEBUG) console.error(e);
+    return 2;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'extract':
+      return extractCommand(rest);
+    case 'schema':
+      process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
+      return 0;
+    case '--version':
+    case '-v':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+async function extractCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        'fail-on-check': { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(oneLine(e));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format;
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not '${format}'`);
+  if (positionals.length === 0) throw new UsageError('extract needs at least one file (or - for standard input)');
+
+  const records: ReportRecord[] = [];
+  let failed = 0;
+  const outDir = values.out !== undefined && format === 'json' && (positionals.length > 1 || (await isDir(values.out)));
+  if (outDir) await mkdir(values.out!, { recursive: true });
+  for (const path of positionals) {
+    const record = await extractOne(path);
+    if (!record) {
+      failed++;
+      continue;
+    }
+    records.push(record);
+    if (format === 'json') {
+      if (outDir) await writeFile(join(values.out!, `${basename(path, extname(path)) || 'stdin'}.json`), toJson(record));
+      else if (values.out === undefined && positionals.length > 1) process.stdout.write(JSON.stringify(record) + '\n');
+    }
+  }
+  if (format === 'json' && !outDir && positionals.length === 1 && records[0]) {
+    if (values.out !== undefined) await writeFile(values.out, toJson(records[0]));
+    else process.stdout.write(toJson(records[0]));
+  }
+  if (format === 'csv' && records.length > 0) {
+    const csv = toCsv(records);
+    if (values.out !== undefined) await writeFile((await isDir(values.out)) ? join(values.out, 'cells.csv') : values.out, csv);
+    else process.stdout.write(csv);
+  }
+  if (failed > 0) return 2;
+  if (values['fail-on-check'] && records.some((r) => r.checks.some((c) => c.severity === 'error' && c.status === 'fail'))) {
+    return 1;
+  }
+  return 0;
+}
+
+async function extractOne(path: string): Promise<ReportRecord | undefined> {
+  const shown = path === '-' ? '<stdin>' : path;
+  let bytes: Uint8Array;
+  try {
+    bytes = path === '-' ? await readStdin() : await readFile(path);
+  } catch (e) {
+    process.stderr.write(`xxgk: ${shown}: ${fsCause(e)}\n`);
+    return undefined;
+  }
+  try {
+    return await extractRecord(bytes, shown);
+  } catch (e) {
+    const cause = e instanceof InputError ? e.message : `internal error: ${oneLine(e)}`;
+    process.stderr.write(`xxgk: ${shown}: ${cause}\n`);
+    if (process.env.XXGK_DEBUG) console.error(e);
+    return undefined;
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function isDir(path: string): Promise<boolean> {
+  if (path.endsWith('/')) return true;
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function fsCause(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return oneLine(e);
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}
+
+function version(): string {
+  const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,51 @@
+/**
+ * Title, agency and reporting year. The title is the first "…N年(度)…政府信息公开工作年度报告" phrase; a crawled
+ * page's `标题:` line wins when present. The year falls back to the stated statistics period.
+ */
+export interface TitleInfo {
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+}
+
+const TITLE_TAIL = '政府信息公开工作年度报告';
+// Agency names are runs of CJK characters (and a few name characters); anything else ends them.
+const NAME = '[\\u4e00-\\u9fff（）()·]{2,40}?';
+const TITLE_RE = new RegExp(
+  `(${NAME})?\\s*((?:19|20)\\d{2})\\s*年度?\\s*(${NAME})?\\s*(?:政府)?信息公开工作年度报告`,
+  'u',
+);
+const PERIOD_RE = /统计(?:期限|时限|时间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/u;
+const LABELED_RE = /^\s*标题\s*[:：]\s*(.+?)\s*$/mu;
+
+export function findTitle(text: string, limit: number, metaTitle?: string): TitleInfo {
+  const head = text.slice(0, limit);
+  const candidates = [LABELED_RE.exec(head)?.[1], metaTitle, ...titleLines(head)];
+  for (const c of candidates) {
+    if (!c) continue;
+    const info = parseTitle(c);
+    if (info) return info;
+  }
+  const period = PERIOD_RE.exec(text);
+  return { title: null, agency: null, year: period ? Number(period[1]) : null };
+}
+
+/** Lines holding the title phrase, shortest first: a title stands alone on its line more often than not. */
+function titleLines(head: string): string[] {
+  return head
+    .split(/\n/)
+    .filter((l) => l.includes('年度报告'))
+    .map((l) => l.trim())
+    .sort((a, b) => a.length - b.length);
+}
+
+function parseTitle(line: string): TitleInfo | undefined {
+  const m = TITLE_RE.exec(line.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  // The agency stands before the year (平昌关镇2022年…) or after it (2023年淮安市人民政府…).
+  const agency = (m[1] || m[3] || '').replace(/^(关于|本)/u, '') || null;
+  const title = m[0];
+  return { title, agency, year: Number(m[2]) };
+}
+
+export { TITLE_TAIL };

@@ -1,0 +1,91 @@
+/**
+ * 表四 政府信息公开行政复议、行政诉讼情况: one row of 15 values under a header of stacked words, no row label.
+ * Values start at the first number after the header; a run of digits is split only when T4-TOTAL of all
+ * three groups leaves one reading.
+ */
+import type { Cell } from '../model/cell.js';
+import type { ReviewLitigationTable } from '../model/record.js';
+import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/templates.js';
+import { cellFromPiece, unreadCell } from './cells.js';
+import type { TableContext } from './context.js';
+import { candidateValues, describe, readRow } from './row-values.js';
+import type { Piece, Slot } from './split-runs.js';
+
+const HEADER_WORDS = [
+  ...REVIEW_GROUPS.map((g) => g.label),
+  ...REVIEW_COLUMNS.map((c) => c.label),
+  '行政诉讼',
+  '情况',
+];
+const HEADER_CHARS = new Set([...HEADER_WORDS.join('')]);
+const SLOTS: Slot[] = Array.from({ length: 15 }, () => ({}));
+
+const totalsHold = (v: (number | null)[]) =>
+  [0, 5, 10].every((g) => {
+    const part = v.slice(g, g + 5);
+    return part.some((x) => x === null) || part[0]! + part[1]! + part[2]! + part[3]! === part[4];
+  });
+
+export function buildReviewLitigation(ctx: TableContext): ReviewLitigationTable | null {
+  const { text } = ctx.stream;
+  const start = valuesStart(text, ctx.from, ctx.to);
+  if (start === undefined) return null;
+  const read = readRow(text, start, ctx.to, SLOTS, totalsHold);
+  let pieces: Piece[] | undefined;
+  let reconstructed = false;
+  if (read.status === 'direct') pieces = read.pieces;
+  else if (read.status === 'split' && read.candidates.length === 1 && !read.exhausted) {
+    pieces = read.candidates[0];
+    reconstructed = true;
+    ctx.warnings.push({
+      code: 'DIGITS_RUN_TOGETHER',
+      message: `表四: "${read.run}" printed without separators, split where T4-TOTAL leaves one reading: ${describe(pieces!)}`,
+    });
+  } else if (read.status === 'empty') {
+    return null;
+  }
+  const out: Record<string, Record<string, Cell>> = {};
+  REVIEW_GROUPS.forEach((g, gi) => {
+    out[g.key] = Object.fromEntries(
+      REVIEW_COLUMNS.map((c, ci) => {
+        const p = pieces?.[gi * 5 + ci];
+        return [c.key, p ? cellFromPiece(ctx.stream, p, reconstructed && p.split) : unreadCell(read.run, ctx.stream, read.start, read.end)];
+      }),
+    );
+  });
+  if (!pieces) {
+    const why =
+      read.status === 'overflow'
+        ? `${read.tokens.length} values where 15 cells are`
+        : read.status === 'split' && read.candidates.length > 1
+          ? `splits ${read.candidates.length} ways: ${read.candidates.slice(0, 4).map(describe).join(' | ')}`
+          : 'no split into 15 cells satisfies T4-TOTAL';
+    ctx.warnings.push({
+      code: 'DIGIT_RUN_UNRESOLVED',
+      message: `表四: "${read.run}" ${why}`,
+      cells: REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `reviewLitigation.${g.key}.${c.key}`)),
+      ...(read.status === 'split' ? candidateValues(read.candidates) : {}),
+    });
+  }
+  return out as ReviewLitigationTable;
+}
+
+/** The first value after the header: the header is made only of its own words' characters. */
+function valuesStart(text: string, from: number, to: number): number | undefined {
+  let sawHeader = false;
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (/[\s、，,（）()]/u.test(ch)) continue;
+    if (HEADER_CHARS.has(ch)) {
+      sawHeader = true;
+      continue;
+    }
+    if (sawHeader && /[0-9—–\-/／]/u.test(ch)) return i;
+    // Prose before the table: look for the header again further on.
+    const next = text.indexOf('结果维持', i);
+    if (next < 0 || next >= to) return undefined;
+    i = next - 1;
+    sawHeader = false;
+  }
+  return undefined;
+}
