@@ -23,7 +23,8 @@ export const Source = z.object({
 });
 
 export const Section = z.object({
-  number: z.number().int().min(1).max(6),
+  /** 1..6 in the national template; a free-form (pre-2019) report numbers up to its last section. */
+  number: z.number().int().min(1).max(10),
   title: z.string(),
   text: z.string(),
 });

@@ -30,13 +30,12 @@ export function buildRecord(doc: PositionedDocument, normalization: Normalizatio
   const sections = sectionsOf(text, headings);
   const titleLimit = Math.max(TITLE_SEARCH_LIMIT, headings.find((h) => h.number === 2)?.start ?? 0);
   const { title, agency, year } = findTitle(text, titleLimit, doc.metaTitle);
-  if (headings.length < 6) {
-    const missing = [1, 2, 3, 4, 5, 6].filter((n) => !headings.some((h) => h.number === n));
-    warnings.push({ code: 'SECTIONS_MISSING', message: `section headings not found: ${missing.join(', ')}` });
-  }
-
   const regions = tableRegions(text.length, headings);
   const template = detectTemplate(keyed, 0, text.length);
+  const missing = [1, 2, 3, 4, 5, 6].filter((n) => !headings.some((h) => h.number === n));
+  if (template !== 'none' && missing.length > 0) {
+    warnings.push({ code: 'SECTIONS_MISSING', message: `section headings not found: ${missing.join(', ')}` });
+  }
   const tables: ReportRecord['tables'] = { activeDisclosure: null, requests: null, reviewLitigation: null };
   if (template !== 'none') {
     const ctx = (r: [number, number]): TableContext => ({ stream, keyed, from: r[0], to: r[1], warnings });

@@ -1,5 +1,5 @@
 /** The six section titles and the variants reports print (report-format.md §2). */
-export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
+export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
 
 export const SECTION_TITLES: readonly (readonly string[])[] = [
   ['总体情况', '概述'],
@@ -13,4 +13,30 @@ export const SECTION_TITLES: readonly (readonly string[])[] = [
   ],
   ['存在的主要问题及改进情况', '政府信息公开工作存在的主要问题及改进情况', '存在问题及改进情况'],
   ['其他需要报告的事项', '其他需要报告事项'],
+];
+
+/**
+ * Reports before 2019 (report-format.md §7): 5–9 sections after the 2008 条例, in a loose order, so any of
+ * these may follow any numeral.
+ */
+export const LEGACY_TITLES: readonly string[] = [
+  '概述',
+  '总体情况',
+  '基本情况',
+  '主动公开政府信息情况',
+  '主动公开政府信息的情况',
+  '依申请公开政府信息情况',
+  '政府信息依申请公开工作情况',
+  '依申请公开政府信息的情况',
+  '政府信息依申请公开情况',
+  '政府信息公开的收费及减免情况',
+  '政府信息公开收费及减免情况',
+  '因政府信息公开申请行政复议、提起行政诉讼的情况',
+  '因政府信息公开申请行政复议、提起行政诉讼情况',
+  '政府信息公开工作存在的主要问题及改进情况',
+  '存在的主要问题及改进措施',
+  '存在的主要问题及改进情况',
+  '政府信息公开工作存在的主要问题及改进措施',
+  '其他需要报告的事项',
+  '政府信息公开情况统计表',
 ];

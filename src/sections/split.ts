@@ -4,7 +4,7 @@
  */
 import { labelKey } from '../template/labelKey.js';
 import { boundedDistance } from '../text/distance.js';
-import { SECTION_NUMERALS, SECTION_TITLES } from './headings.js';
+import { LEGACY_TITLES, SECTION_NUMERALS, SECTION_TITLES } from './headings.js';
 
 export interface Heading {
   number: number;
@@ -15,25 +15,34 @@ export interface Heading {
 }
 
 const TITLE_KEYS = SECTION_TITLES.map((variants) => variants.map(labelKey));
+const LEGACY_KEYS = LEGACY_TITLES.map(labelKey);
 
+/** The template's six sections; failing that, a free-form report's sections by their usual titles. */
 export function findHeadings(text: string): Heading[] {
+  const modern = headingsBy(text, TITLE_KEYS);
+  if (modern.length >= 4) return modern;
+  const legacy = headingsBy(text, SECTION_NUMERALS.map(() => LEGACY_KEYS));
+  return legacy.length > modern.length ? legacy : modern;
+}
+
+function headingsBy(text: string, titles: string[][]): Heading[] {
   const found: Heading[] = [];
   let from = 0;
-  for (let n = 0; n < 6; n++) {
-    const h = findHeading(text, n, from);
-    if (!h) continue;
+  titles.forEach((variants, n) => {
+    const h = findHeading(text, n, from, variants);
+    if (!h) return;
     found.push(h);
     from = h.end;
-  }
+  });
   return found;
 }
 
-function findHeading(text: string, n: number, from: number): Heading | undefined {
+function findHeading(text: string, n: number, from: number, variants: string[]): Heading | undefined {
   const re = new RegExp(`${SECTION_NUMERALS[n]}\\s*[、，,.．]\\s*`, 'gu');
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const bodyStart = m.index + m[0].length;
-    const end = matchTitle(text, bodyStart, TITLE_KEYS[n]!);
+    const end = matchTitle(text, bodyStart, variants);
     if (end !== undefined) {
       return { number: n + 1, start: m.index, end, title: text.slice(m.index, end).replace(/\s+/g, '') };
     }
