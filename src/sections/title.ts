@@ -20,23 +20,31 @@ const LABELED_RE = /^\s*标题\s*[:：]\s*(.+?)\s*$/mu;
 
 export function findTitle(text: string, limit: number, metaTitle?: string): TitleInfo {
   const head = text.slice(0, limit);
-  const candidates = [LABELED_RE.exec(head)?.[1], metaTitle, ...titleLines(head)];
-  for (const c of candidates) {
-    if (!c) continue;
-    const info = parseTitle(c);
-    if (info) return info;
-  }
+  const parsed = [LABELED_RE.exec(head)?.[1], ...titleLines(head), metaTitle]
+    .filter((c): c is string => !!c)
+    .map(parseTitle)
+    .filter((t): t is TitleInfo => t !== undefined);
+  // A title naming its agency beats one that does not (PDF titles often put the agency on a line of its own).
+  const best = parsed.find((t) => t.agency) ?? parsed[0];
+  if (best) return best;
   const period = PERIOD_RE.exec(text);
   return { title: null, agency: null, year: period ? Number(period[1]) : null };
 }
 
-/** Lines holding the title phrase, shortest first: a title stands alone on its line more often than not. */
+/**
+ * Lines holding the title phrase, in document order, each also joined to the line before it when that
+ * line is short and all Chinese: the agency standing above "2023 年政府信息公开工作年度报告".
+ */
 function titleLines(head: string): string[] {
-  return head
-    .split(/\n/)
-    .filter((l) => l.includes('年度报告'))
-    .map((l) => l.trim())
-    .sort((a, b) => a.length - b.length);
+  const lines = head.split(/[\n\f]/).map((l) => l.trim());
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (!line.includes('年度报告')) return;
+    out.push(line);
+    const prev = lines.slice(0, i).reverse().find((l) => l !== '');
+    if (prev && prev.length <= 30 && /^[\u4e00-\u9fff（）()\s]+$/u.test(prev)) out.push(prev + line);
+  });
+  return out;
 }
 
 function parseTitle(line: string): TitleInfo | undefined {

@@ -23,6 +23,7 @@ export function provenance(stream: TextStream, start: number, end: number): Pick
 }
 
 export function cellFromPiece(stream: TextStream, piece: Piece, reconstructed: boolean): Cell {
+  if (piece.kind === 'blank') return blankCell();
   return {
     value: piece.value,
     raw: piece.raw,

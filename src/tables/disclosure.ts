@@ -10,6 +10,7 @@ import { cellFromPiece, unreadCell } from './cells.js';
 import type { TableContext } from './context.js';
 import { locateLabels } from './labels.js';
 import { candidateValues, describe, readRow } from './row-values.js';
+import { headerCenters } from './columns.js';
 
 const ANCHORS = ['第二十条', '信息内容'];
 
@@ -21,6 +22,7 @@ export function buildActiveDisclosure(ctx: TableContext, template: TemplateId): 
   const located = locateLabels(text, ctx.keyed, rows, from, ctx.to);
   if (located.length === 0) return null;
   const out: Record<string, Record<string, Cell>> = {};
+  let columns: number[] | undefined;
   for (const row of rows) {
     const i = located.findIndex((l) => l.key === row.key);
     const loc = located[i];
@@ -31,7 +33,12 @@ export function buildActiveDisclosure(ctx: TableContext, template: TemplateId): 
       out[row.key] = Object.fromEntries(keys.map((k) => [k, unreadCell('')]));
       continue;
     }
-    const read = readRow(text, loc.end, located[i + 1]?.start ?? ctx.to, row.columns);
+    // Each block of rows has its header just above it (第二十条第（五）项 信息内容 本年处理决定数量).
+    if (row.columns.length > 1) {
+      const header = headerCenters(ctx.stream, located[i - 1]?.end ?? from, loc.start, row.columns.map((c) => c.label));
+      if (header) columns = header;
+    } else columns = undefined;
+    const read = readRow(ctx.stream, loc.end, located[i + 1]?.start ?? ctx.to, row.columns, undefined, columns);
     const pieces =
       read.status === 'direct'
         ? read.pieces

@@ -59,15 +59,43 @@ function parse(label: string): Parsed {
  * search for the next one continues from the last label found.
  */
 export function locateLabels(text: string, keyed: Keyed, specs: LabelSpec[], from: number, to: number): Located[] {
-  const out: Located[] = [];
+  const found: (Located | undefined)[] = [];
   let at = from;
   for (const spec of specs) {
     const hit = locateOne(text, keyed, spec, at, to);
-    if (!hit) continue;
-    out.push(hit);
-    at = hit.end;
+    found.push(hit);
+    if (hit) at = hit.end;
   }
-  return out;
+  // A label printed with a typo (其他法律行政止公开) is looked for again, loosely, between its neighbours.
+  specs.forEach((spec, i) => {
+    if (found[i]) return;
+    const lo = found.slice(0, i).reverse().find(Boolean)?.end ?? from;
+    const hi = found.slice(i + 1).find(Boolean)?.start ?? to;
+    found[i] = locateLoosely(text, keyed, spec, lo, hi);
+  });
+  return found.filter((l): l is Located => l !== undefined);
+}
+
+const MIN_LOOSE = 4;
+
+/**
+ * The longest start (or end) of the label's body, at least four characters, within [from, to); the label
+ * then runs to the first value after it.
+ */
+function locateLoosely(text: string, keyed: Keyed, spec: LabelSpec, from: number, to: number): Located | undefined {
+  const p = parse(spec.label);
+  const { body } = p;
+  for (let len = body.length - 1; len >= MIN_LOOSE; len--) {
+    for (const part of [body.slice(0, len), body.slice(body.length - len)]) {
+      const hit = findKey(keyed, part, from, to);
+      if (!hit) continue;
+      let end = hit.end;
+      while (end < to && !/[\d—–\-/／]/u.test(text[end]!)) end++;
+      const start = part === body.slice(0, len) ? labelStart(text, keyed, spec, p, hit.start, from) : hit.start;
+      return { key: spec.key, start, end };
+    }
+  }
+  return undefined;
 }
 
 function locateOne(text: string, keyed: Keyed, spec: LabelSpec, from: number, to: number): Located | undefined {
@@ -82,16 +110,21 @@ function locateOne(text: string, keyed: Keyed, spec: LabelSpec, from: number, to
   let end = best.found.end;
   if (p.note && keyed.key.startsWith(p.note, best.found.kEnd)) end = keyed.pos[best.found.kEnd + p.note.length - 1]! + 1;
 
-  let start = best.found.start;
+  while (end < to && CLOSING.has(text[end]!)) end++;
+  return { key: spec.key, start: labelStart(text, keyed, spec, p, best.found.start, from), end };
+}
+
+/** Where a label begins: before its ordinal, its group labels and its opening bracket. */
+function labelStart(text: string, keyed: Keyed, spec: LabelSpec, p: Parsed, bodyStart: number, from: number): number {
+  let start = bodyStart;
   if (p.digitOrdinal) start = backOverDigitOrdinal(text, start, p.digitOrdinal, from);
   else if (p.cnOrdinal) start = backOverKey(keyed, start, p.cnOrdinal, from);
-  for (const group of [...(spec.before ?? [])].reverse()) start = backOverKey(keyed, start, labelKey(group), from);
-  // Group labels may be printed in one order or the other; try the outer ones once more.
-  for (const group of [...(spec.before ?? [])].reverse()) start = backOverKey(keyed, start, labelKey(group), from);
+  // Group labels may be printed in one order or the other, so the outer ones are tried twice.
+  const groups = [...(spec.before ?? [])].reverse();
+  for (const group of [...groups, ...groups]) start = backOverKey(keyed, start, labelKey(group), from);
   // Brackets and quotes belong to the label, not to the values around it.
   while (start > from && OPENING.has(text[start - 1]!)) start--;
-  while (end < to && CLOSING.has(text[end]!)) end++;
-  return { key: spec.key, start, end };
+  return start;
 }
 
 /** Move `start` back over `2.` / `2、` right before it (the digit may follow a run of values). */

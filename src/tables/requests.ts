@@ -17,7 +17,8 @@ import {
 import { blankCell, cellFromPiece, unreadCell } from './cells.js';
 import { cellPaths, type TableContext } from './context.js';
 import { locateLabels, type LabelSpec } from './labels.js';
-import { candidateValues, describe, readRow, type RowValues } from './row-values.js';
+import { candidateValues, describe, readRow, valueBoxes, type RowValues } from './row-values.js';
+import { centersFromFullRows, headerCenters } from './columns.js';
 import type { Piece, Slot } from './split-runs.js';
 
 const COLS = REQUEST_COLUMNS.map((c) => c.key);
@@ -48,11 +49,19 @@ export function buildRequests(ctx: TableContext, form: OtherHandlingForm): Reque
   const located = locateLabels(text, ctx.keyed, rows.map(specOf), from, ctx.to);
   if (located.length < rows.length / 2) return null;
 
+  const regionEnd = (i: number) => located[i + 1]?.start ?? ctx.to;
+  const columns =
+    headerCenters(ctx.stream, ctx.from, located[0]!.start, REQUEST_COLUMNS.map((c) => c.label)) ??
+    centersFromFullRows(
+      located.map((loc, i) => valueBoxes(ctx.stream, loc.end, regionEnd(i))),
+      COLS.length,
+    );
+
   const reads = new Map<string, RowValues>();
   const extraRows: NonNullable<RequestsTable['extraRows']> = [];
   located.forEach((loc, i) => {
-    const end = located[i + 1]?.start ?? ctx.to;
-    const read = readRow(text, loc.end, end, SLOTS, rowTotalHolds);
+    const end = regionEnd(i);
+    const read = readRow(ctx.stream, loc.end, end, SLOTS, rowTotalHolds, columns);
     reads.set(loc.key, read);
     const extra = readExtraRow(ctx, read.stop, end);
     if (extra) extraRows.push({ ...extra, after: loc.key });
@@ -135,7 +144,7 @@ function readExtraRow(ctx: TableContext, at: number, to: number): { label: strin
   for (const label of EXTRA_ROW_LABELS) {
     const hit = findKey(ctx.keyed, label, at, to);
     if (!hit || ctx.stream.text.slice(at, hit.start).trim() !== '') continue;
-    const read = readRow(ctx.stream.text, hit.end, to, SLOTS);
+    const read = readRow(ctx.stream, hit.end, to, SLOTS);
     if (read.status !== 'direct') return undefined;
     return { label, cells: cellsOf(ctx, read.pieces, false) };
   }

@@ -9,6 +9,7 @@ import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/templates.js';
 import { cellFromPiece, unreadCell } from './cells.js';
 import type { TableContext } from './context.js';
 import { candidateValues, describe, readRow } from './row-values.js';
+import { fragmentCenters } from './columns.js';
 import type { Piece, Slot } from './split-runs.js';
 
 const HEADER_WORDS = [
@@ -19,6 +20,7 @@ const HEADER_WORDS = [
 ];
 const HEADER_CHARS = new Set([...HEADER_WORDS.join('')]);
 const SLOTS: Slot[] = Array.from({ length: 15 }, () => ({}));
+const COLUMN_LABELS = REVIEW_COLUMNS.map((c) => c.label);
 
 const totalsHold = (v: (number | null)[]) =>
   [0, 5, 10].every((g) => {
@@ -30,7 +32,8 @@ export function buildReviewLitigation(ctx: TableContext): ReviewLitigationTable 
   const { text } = ctx.stream;
   const start = valuesStart(text, ctx.from, ctx.to);
   if (start === undefined) return null;
-  const read = readRow(text, start, ctx.to, SLOTS, totalsHold);
+  const columns = fragmentCenters(ctx.stream, ctx.from, start, COLUMN_LABELS, SLOTS.length);
+  const read = readRow(ctx.stream, start, ctx.to, SLOTS, totalsHold, columns);
   let pieces: Piece[] | undefined;
   let reconstructed = false;
   if (read.status === 'direct') pieces = read.pieces;

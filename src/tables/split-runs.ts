@@ -11,7 +11,8 @@ export interface Slot {
 }
 
 export interface Piece {
-  kind: 'number' | 'dash';
+  /** `blank`: a column the row prints nothing in (known from x-positions). */
+  kind: 'number' | 'dash' | 'blank';
   value: number | null;
   raw: string;
   start: number;
@@ -30,6 +31,8 @@ export interface SplitResult {
 const MAX_DIGITS = 12;
 const INTEGER = /^(?:0|[1-9]\d*)$/;
 const DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+export const BLANK: Piece = { kind: 'blank', value: null, raw: '', start: 0, end: 0, split: false };
 
 /** The tokens read as they are, one per cell, when their count matches. */
 export function direct(tokens: ValueToken[]): Piece[] {
