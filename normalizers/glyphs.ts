@@ -10,7 +10,7 @@
 import { Buffer } from 'node:buffer';
 import { RADICAL_SUPPLEMENT, STROKES } from './glyph-table.generated.js';
 
-export type GlyphClass = 'kangxi' | 'radicalSupplement' | 'stroke' | 'compatibility' | 'fullwidth';
+export type GlyphClass = 'kangxi' | 'radicalSupplement' | 'stroke' | 'compatibility' | 'fullwidth' | 'verticalForm';
 export type GlyphCounts = Partial<Record<GlyphClass, number>>;
 
 export interface NormalizedText {
@@ -39,6 +39,9 @@ export const KEEP_LIST: ReadonlySet<number> = new Set([
   // Unified ideographs that live in the compatibility block (no decomposition);
   // rewriting them would change the character, e.g. 﨎 U+FA0E is not 崎.
   ...[0xfa0e, 0xfa0f, 0xfa11, 0xfa13, 0xfa14, 0xfa1f, 0xfa21, 0xfa23, 0xfa24, 0xfa27, 0xfa28, 0xfa29],
+  // Sesame dots, overlines and low lines among the CJK Compatibility Forms: not label punctuation.
+  ...range(0xfe45, 0xfe46),
+  ...range(0xfe49, 0xfe4f),
   // Unassigned holes in the compatibility blocks.
   ...range(0xfa6e, 0xfa6f),
   ...range(0xfada, 0xfaff),
@@ -53,6 +56,15 @@ const compat = (cp: number): number => {
 };
 const COMPAT_BMP = Uint32Array.from(range(0xf900, 0xfaff), compat);
 const COMPAT_SIP = Uint32Array.from(range(0x2f800, 0x2fa1f), compat);
+/**
+ * Vertical presentation forms (︑ for 、, ︵ for （): what vertical fonts' CMaps give for punctuation in
+ * vertically printed labels. U+FE45–FE46 (sesame dots) and U+FE49–FE4F (overlines, low lines) are not
+ * punctuation a label uses: 0 keeps them.
+ */
+const VERTICAL_FORM = (cp: number): number =>
+  (cp >= 0xfe10 && cp <= 0xfe19) || (cp >= 0xfe30 && cp <= 0xfe44) || cp === 0xfe47 || cp === 0xfe48
+    ? String.fromCodePoint(cp).normalize('NFKC').codePointAt(0)!
+    : 0;
 
 /**
  * Strokes are only trusted as ideographs next to an ideograph: on their own they
@@ -72,7 +84,7 @@ function isHan(cp: number | undefined): boolean {
   );
 }
 
-const CLASSES: readonly GlyphClass[] = ['kangxi', 'radicalSupplement', 'stroke', 'compatibility', 'fullwidth'];
+const CLASSES: readonly GlyphClass[] = ['kangxi', 'radicalSupplement', 'stroke', 'compatibility', 'fullwidth', 'verticalForm'];
 // Class index packed above the 21 code point bits keeps the hot path allocation-free; 0 = unchanged.
 const hit = (cp: number | undefined, cls: number): number => (cp ? cp | (cls << 21) : 0);
 
@@ -83,6 +95,7 @@ function lookup(cp: number, prev?: number, next?: number): number {
   if (cp >= 0x31c0 && cp <= 0x31ef) return isHan(prev) || isHan(next) ? hit(STROKES.get(cp), 2) : 0;
   if (cp >= 0xf900 && cp <= 0xfaff) return hit(COMPAT_BMP[cp - 0xf900], 3);
   if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return hit(cp - 0xfee0, 4);
+  if (cp >= 0xfe10 && cp <= 0xfe4f) return hit(VERTICAL_FORM(cp), 5);
   if (cp >= 0x2f800 && cp <= 0x2fa1f) return hit(COMPAT_SIP[cp - 0x2f800], 3);
   return 0;
 }
@@ -96,7 +109,12 @@ export function normalizeChar(cp: number, prev?: number, next?: number): { cp: n
 /** Cheap UTF-16 pre-filter: false means lookup() would return 0. 0xD87E leads U+2F800–2FBFF. */
 const mayChange = (c: number): boolean =>
   c >= 0x2e80 &&
-  (c <= 0x2fd5 || (c >= 0x31c0 && c <= 0x31ef) || c === 0xd87e || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff10 && c <= 0xff5a));
+  (c <= 0x2fd5 ||
+    (c >= 0x31c0 && c <= 0x31ef) ||
+    c === 0xd87e ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe10 && c <= 0xfe4f) ||
+    (c >= 0xff10 && c <= 0xff5a));
 
 function codePointBefore(s: string, i: number): number | undefined {
   if (i === 0) return undefined;
@@ -110,7 +128,7 @@ function codePointBefore(s: string, i: number): number | undefined {
 
 export function normalizeGlyphs(source: string): NormalizedText {
   const n = source.length;
-  const counts = [0, 0, 0, 0, 0];
+  const counts = CLASSES.map(() => 0);
   // Output is built as UTF-16 units and decoded once: string concatenation of
   // many short pieces was ~20x slower on radical-heavy documents.
   // Invariant: capacity >= j + (n - i) + 1, so unchanged units never need a bounds check.

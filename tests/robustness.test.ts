@@ -77,3 +77,37 @@ describe('inputs that are not reports', () => {
     expect(new Set(values)).toEqual(new Set(['"value":null']));
   });
 });
+
+describe('PDFs that cannot be read', () => {
+  const bad = (f: string) => join(import.meta.dirname, '..', 'samples', 'bad', f);
+
+  it.each([
+    ['truncated.pdf', 'damaged PDF: invalid PDF structure'],
+    ['encrypted.pdf', 'encrypted PDF (password required)'],
+  ])('%s: exit 2 and one line naming file and cause', (f, cause) => {
+    const r = xxgk(['extract', bad(f)]);
+    expect([r.status, r.stderr, r.stdout]).toEqual([2, `xxgk: ${bad(f)}: ${cause}\n`, '']);
+  });
+
+  it('no-text.pdf (nothing but a drawing): a record with no tables and the page named unusable', () => {
+    const r = xxgk(['extract', bad('no-text.pdf')]);
+    expect(r.status).toBe(0);
+    const record = JSON.parse(r.stdout);
+    expect(record.tables).toEqual({ activeDisclosure: null, requests: null, reviewLitigation: null });
+    expect(record.warnings).toEqual([{ code: 'TEXT_LAYER_UNUSABLE', message: 'no text on the page', page: 1 }]);
+  });
+
+  it('not-a-pdf.pdf (text named .pdf): read as text, with a warning that says so', () => {
+    const r = xxgk(['extract', bad('not-a-pdf.pdf')]);
+    expect(r.status).toBe(0);
+    const record = JSON.parse(r.stdout);
+    expect(record.source.extractor).toBe('text');
+    expect(record.warnings[0]).toEqual({ code: 'NOT_WHAT_ITS_NAME_SAYS', message: 'named .pdf but the content is text: read as text' });
+  });
+
+  it('an owner-password PDF reads normally', () => {
+    const r = xxgk(['extract', bad('owner-only.pdf')]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).source.extractor).toBe('pdf-text');
+  });
+});

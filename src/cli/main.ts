@@ -17,7 +17,7 @@ const USAGE = `usage:
   xxgk schema            print the record's JSON Schema
   xxgk --version
 
-extract reads text reports (.txt/.md, any common Chinese encoding); '-' reads standard input.
+extract reads PDF (text layer) and text reports (.txt/.md, any common Chinese encoding); '-' reads standard input.
   --format json   one record (several inputs: one record per line, JSON Lines)   [default]
   --format csv    tidy long form: file,table,row,column,value,raw,page
   --out PATH      write to a file; with several inputs and json, a directory (one FILE.json each)

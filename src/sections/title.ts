@@ -51,7 +51,9 @@ function parseTitle(line: string): TitleInfo | undefined {
   const m = TITLE_RE.exec(line.replace(/\s+/g, ''));
   if (!m) return undefined;
   // The agency stands before the year (平昌关镇2022年…) or after it (2023年淮安市人民政府…).
-  const agency = (m[1] || m[3] || '').replace(/^(关于|本)/u, '') || null;
+  // 政府 alone after the year is the start of 政府信息公开, not an agency.
+  const after = m[3] === '政府' ? '' : m[3];
+  const agency = (m[1] || after || '').replace(/^(关于|本)/u, '') || null;
   const title = m[0];
   return { title, agency, year: Number(m[2]) };
 }

@@ -174,3 +174,18 @@ export const TEMPLATE_MARKERS: Record<TemplateId, string[]> = {
   gb2021: ['本年制发件数'],
   gb2019: ['本年新制作数量', '对外公开总数量'],
 };
+
+/**
+ * Labels that span several rows or columns and are often printed vertically (one character per line or a
+ * vertical font). Every character of them is label text: a vertical run that is a piece of one of these
+ * holds no values.
+ */
+export const SPANNING_LABELS: readonly string[] = [
+  RESULTS_GROUP,
+  ...new Set(requestRows('split').flatMap((r) => (r.group ? [r.group] : []))),
+  OTHER_HANDLING_SINGLE[0]!.label,
+  '申请人情况',
+  '法人或其他组织',
+  ...REVIEW_GROUPS.map((g) => g.label),
+  '行政诉讼',
+];

@@ -1,0 +1,50 @@
+// One side of the benchmark, in a process of its own so its peak memory is its own. Plain JavaScript on
+// the built package (dist/), not through a TypeScript loader: a loader's own transforms and source maps
+// would be measured too.
+//   xxgk    full records (extract, normalize, tables, checks) for every file
+//   pdfjs   a bare pdf.js getTextContent loop over every page, the floor xxgk builds on
+// Prints one JSON line: { mode, files, pages, seconds, maxRssMb }.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { extractRecord } from '../../dist/src/pipeline/extract.js';
+
+const [mode, listFile] = process.argv.slice(2);
+const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
+const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+async function pdfjsPages(bytes) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({
+    data: bytes,
+    cMapUrl: path.join(root, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      await page.getTextContent();
+      page.cleanup();
+    }
+    return doc.numPages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+const run = async (f) => {
+  const bytes = new Uint8Array(readFileSync(f));
+  return mode === 'xxgk' ? ((await extractRecord(bytes, f)).source.pages ?? 0) : await pdfjsPages(bytes);
+};
+
+// Warm up module loading and the JIT on the first file, outside the timing.
+await run(files[0]);
+let pages = 0;
+const t0 = performance.now();
+for (const f of files) pages += await run(f);
+const seconds = (performance.now() - t0) / 1000;
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ mode, files: files.length, pages, seconds, maxRssMb }) + '\n');
