@@ -10,6 +10,7 @@ import { markColumnShifts } from './shift.js';
 import { softChecks } from './soft.js';
 
 export { isHardIdentity } from './identities.js';
+export { proseChecks } from './prose.js';
 
 export function runChecks(template: 'gb2021' | 'gb2019', tables: Tables): Check[] {
   const hard = hardIdentities(tables).map((i) => evaluateLinear(i, tables));

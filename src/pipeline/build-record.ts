@@ -16,7 +16,7 @@ import { buildRequests, detectOtherHandling } from '../tables/requests.js';
 import { buildReviewLitigation } from '../tables/review.js';
 import type { TableContext } from '../tables/context.js';
 import { unreadDisclosure, unreadRequests, unreadReview } from '../tables/unread.js';
-import { runChecks } from '../checks/index.js';
+import { proseChecks, runChecks } from '../checks/index.js';
 
 const TITLE_SEARCH_LIMIT = 6000;
 
@@ -51,7 +51,7 @@ export function buildRecord(doc: PositionedDocument, normalization: Normalizatio
       message: 'no national-template tables found (a pre-2019 or free-form report): tables are null',
     });
   }
-  const checks = template === 'none' ? [] : runChecks(template, tables);
+  const checks = template === 'none' ? [] : [...runChecks(template, tables), ...proseChecks(sections, tables)];
 
   return {
     schemaVersion: 1,

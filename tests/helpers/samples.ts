@@ -17,6 +17,8 @@ export interface Truth {
   requests?: Record<string, Record<string, number | null>>;
   reviewLitigation?: Record<string, Record<string, number | null>>;
   sourceFailures: string[];
+  /** Hard identities left unknown by blank cells (absent: none). */
+  unknownChecks?: string[];
   uncertain: string[];
 }
 
