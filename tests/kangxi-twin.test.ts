@@ -17,7 +17,7 @@ const read = (f: string) => new Uint8Array(readFileSync(join(DIR, f)));
 describe('Kangxi twin', () => {
   const cleanP = extractRecord(read('clean.pdf'), 'report.pdf');
   const kangxiP = extractRecord(read('kangxi.pdf'), 'report.pdf');
-  const truth = JSON.parse(readFileSync(join(DIR, 'truth.json'), 'utf8')) as Truth;
+  const truth = JSON.parse(readFileSync(join(DIR, 'clean.pdf.json'), 'utf8')) as Truth;
 
   it('the radical text layer gives the same record apart from source and normalization', async () => {
     const [clean, kangxi] = await Promise.all([cleanP, kangxiP]);
