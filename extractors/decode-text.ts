@@ -97,7 +97,8 @@ interface Bom {
   length: number;
 }
 
-function sniffBom(b: Uint8Array): Bom | undefined {
+/** The encoding a byte-order mark settles, and the mark's length. Exported for the HTML extractor, where a BOM outranks a declared charset. */
+export function sniffBom(b: Uint8Array): Bom | undefined {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   // Checked before FF FE / FE FF: it is also what GB18030 makes of U+FEFF.
   if (b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33) {
@@ -110,11 +111,11 @@ function sniffBom(b: Uint8Array): Bom | undefined {
 
 // ignoreBOM keeps any later U+FEFF as content: the BOM itself is sliced off before
 // decoding, and the GB18030 decoder would not strip its own BOM anyway.
-function decodeLoose(encoding: Encoding, bytes: Uint8Array): string {
+export function decodeLoose(encoding: Encoding, bytes: Uint8Array): string {
   return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
 }
 
-function decodeStrict(encoding: Encoding, bytes: Uint8Array): string | undefined {
+export function decodeStrict(encoding: Encoding, bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -179,6 +180,19 @@ function decodeLegacyOrUtf16(bytes: Uint8Array, hasNul: boolean): DecodedText {
 }
 
 /**
+ * Reads bytes that carry no BOM by their content: strict UTF-8 if it holds, else the legacy or BOM-less
+ * UTF-16 reading that looks most like a report. Exported for the HTML extractor (pages that declare no
+ * charset). Throws InputError only when no reading is text at all.
+ */
+export function detectEncoding(bytes: Uint8Array): DecodedText {
+  // NUL bytes are valid UTF-8, but in a text file they mean UTF-16 or binary:
+  // ASCII-only UTF-16 would otherwise pass as UTF-8 with a NUL between letters.
+  const hasNul = bytes.indexOf(0) !== -1;
+  const utf8 = hasNul ? undefined : decodeStrict('utf-8', bytes);
+  return utf8 !== undefined ? { text: utf8, encoding: 'utf-8' } : decodeLegacyOrUtf16(bytes, hasNul);
+}
+
+/**
  * Decodes a plain-text file, detecting its encoding. Throws InputError for an
  * empty file or one that is evidently binary.
  */
@@ -192,11 +206,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     if (!bom.encoding.startsWith('utf-16') && body.indexOf(0) !== -1) throw binary();
     decoded = { text: decodeLoose(bom.encoding, body), encoding: bom.encoding };
   } else {
-    // NUL bytes are valid UTF-8, but in a text file they mean UTF-16 or binary:
-    // ASCII-only UTF-16 would otherwise pass as UTF-8 with a NUL between letters.
-    const hasNul = bytes.indexOf(0) !== -1;
-    const utf8 = hasNul ? undefined : decodeStrict('utf-8', bytes);
-    decoded = utf8 !== undefined ? { text: utf8, encoding: 'utf-8' } : decodeLegacyOrUtf16(bytes, hasNul);
+    decoded = detectEncoding(bytes);
   }
 
   const text = decoded.text.replace(/\r\n?/g, '\n');

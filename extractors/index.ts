@@ -5,6 +5,14 @@
 import type { PositionedDocument } from '../src/model/document.js';
 import { InputError } from '../src/errors.js';
 import { extractText } from './text.js';
+import type { OcrMode } from './ocr/index.js';
+
+export interface ExtractOptions {
+  /** OCR routing for PDF input (see extractors/ocr/route.ts); default `auto`. Other inputs ignore it. */
+  ocr?: OcrMode;
+  /** Render resolution for OCR of pages that are not scans; default 300 dpi. */
+  ocrDpi?: number;
+}
 
 export type InputKind = 'text' | 'pdf' | 'html' | 'docx' | 'doc';
 
@@ -26,9 +34,9 @@ const EXTENSIONS: Record<InputKind, RegExp> = {
   doc: /\.doc$/i,
 };
 
-export async function extractDocument(bytes: Uint8Array, path: string): Promise<PositionedDocument> {
+export async function extractDocument(bytes: Uint8Array, path: string, options: ExtractOptions = {}): Promise<PositionedDocument> {
   const kind = sniffKind(bytes, path);
-  const doc = await extractAs(kind, bytes, path);
+  const doc = await extractAs(kind, bytes, path, options);
   // A crawled "report.pdf" is often an HTML error page or plain text: say so, the name misleads.
   const named = (Object.keys(EXTENSIONS) as InputKind[]).find((k) => EXTENSIONS[k].test(path));
   if (named && named !== kind) {
@@ -37,17 +45,17 @@ export async function extractDocument(bytes: Uint8Array, path: string): Promise<
   return doc;
 }
 
-async function extractAs(kind: InputKind, bytes: Uint8Array, path: string): Promise<PositionedDocument> {
+async function extractAs(kind: InputKind, bytes: Uint8Array, path: string, options: ExtractOptions): Promise<PositionedDocument> {
   switch (kind) {
     case 'text':
       return extractText(bytes, path);
     case 'pdf':
-      return (await import('./pdf.js')).extractPdf(bytes, path);
+      return (await import('./pdf.js')).extractPdf(bytes, path, { ocr: options.ocr ?? 'auto', ...(options.ocrDpi === undefined ? {} : { ocrDpi: options.ocrDpi }) });
     case 'html':
-      throw new InputError('HTML input is not supported yet');
+      return (await import('./html.js')).extractHtml(bytes, path);
     case 'docx':
-      throw new InputError('DOCX input is not supported yet');
+      return (await import('./docx.js')).extractDocx(bytes, path);
     case 'doc':
-      throw new InputError('legacy .doc input is not supported: convert it to DOCX or PDF');
+      return (await import('./docx.js')).extractDoc(bytes, path);
   }
 }

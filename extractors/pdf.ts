@@ -2,7 +2,8 @@
  * PDF text layer (pdf.js) as a PositionedDocument: items in content-stream order, one per word where a
  * text run holds several values, each with its box in points on the upright page (PDF user space when the
  * page has no /Rotate and a zero origin); page furniture dropped; pages whose text layer cannot be trusted
- * are emptied and named in warnings, for OCR to take over.
+ * are emptied and named in warnings, for OCR to take over. With `ocr` set (extractors/ocr/route.ts), those
+ * pages (`auto`) or all pages (`always`) are then read by OCR into the same document.
  */
 import { createHash } from 'node:crypto';
 
@@ -20,6 +21,8 @@ import { captionWithoutNumbers, judgeText } from './pdf/quality.js';
 import { metaTitle } from './pdf/title.js';
 import { isSpanningLabelPiece, rebuildVertical } from './pdf/vertical.js';
 import { GlyphMatcher, needsWords } from './pdf/words.js';
+import type { OcrMode } from './ocr/index.js';
+import { applyOcr } from './ocr/route.js';
 
 /** What one extraction cost and found, for tests and measurements; not part of the document. */
 export interface PdfExtractStats {
@@ -31,8 +34,19 @@ export interface PdfExtractStats {
   unmatchedItems: number;
 }
 
-export async function extractPdf(bytes: Uint8Array, path: string): Promise<PositionedDocument> {
-  return (await extractPdfWithStats(bytes, path)).document;
+export interface PdfExtractOptions {
+  /**
+   * OCR routing: `auto` reads the pages marked TEXT_LAYER_UNUSABLE and the tables marked TABLE_IS_IMAGE,
+   * `always` every page, `never` none (the default here: this is the text-layer extractor; the pipeline,
+   * extractRecord, defaults to `auto`).
+   */
+  ocr?: OcrMode;
+  /** Render resolution for OCR of pages that are not scans (default 300 dpi; a scan is read at its own). */
+  ocrDpi?: number;
+}
+
+export async function extractPdf(bytes: Uint8Array, path: string, options: PdfExtractOptions = {}): Promise<PositionedDocument> {
+  return (await extractPdfWithStats(bytes, path, options)).document;
 }
 
 /** A table painted as an image covers at least this share of the page (and lies below its caption). */
@@ -43,6 +57,7 @@ const SCAN_IMAGE = 0.5;
 export async function extractPdfWithStats(
   bytes: Uint8Array,
   path: string,
+  options: PdfExtractOptions = {},
 ): Promise<{ document: PositionedDocument; stats: PdfExtractStats }> {
   if (!looksLikePdf(bytes)) throw new InputError('not a PDF file');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -66,10 +81,21 @@ export async function extractPdfWithStats(
     }
     dropRunningLines(pages);
     const title = await readTitle(doc);
+    const modelPages = pages.map(toPage);
+    const ocrPages = await applyOcr(doc, pdfjs, modelPages, warnings, options.ocr ?? 'never', {
+      ...(options.ocrDpi === undefined ? {} : { dpi: options.ocrDpi }),
+    });
     const document: PositionedDocument = {
-      source: { path, sha256, mediaType: 'application/pdf', extractor: 'pdf-text', pages: doc.numPages },
+      source: {
+        path,
+        sha256,
+        mediaType: 'application/pdf',
+        extractor: ocrPages.length > 0 ? 'pdf-ocr' : 'pdf-text',
+        pages: doc.numPages,
+        ...(ocrPages.length > 0 ? { ocrPages } : {}),
+      },
       ...(title === undefined ? {} : { metaTitle: title }),
-      pages: pages.map(toPage),
+      pages: modelPages,
       warnings,
     };
     return { document, stats };

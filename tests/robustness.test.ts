@@ -89,12 +89,18 @@ describe('PDFs that cannot be read', () => {
     expect([r.status, r.stderr, r.stdout]).toEqual([2, `xxgk: ${bad(f)}: ${cause}\n`, '']);
   });
 
-  it('no-text.pdf (nothing but a drawing): a record with no tables and the page named unusable', () => {
+  it('no-text.pdf (nothing but a drawing): a record with no tables, the page named unusable, OCR finding nothing', () => {
     const r = xxgk(['extract', bad('no-text.pdf')]);
     expect(r.status).toBe(0);
     const record = JSON.parse(r.stdout);
     expect(record.tables).toEqual({ activeDisclosure: null, requests: null, reviewLitigation: null });
-    expect(record.warnings).toEqual([{ code: 'TEXT_LAYER_UNUSABLE', message: 'no text on the page', page: 1 }]);
+    expect(record.warnings.map((w: { code: string; page?: number }) => [w.code, w.page])).toEqual([
+      ['TEXT_LAYER_UNUSABLE', 1],
+      ['OCR_USED', undefined],
+      ['OCR_NO_TEXT', 1],
+    ]);
+    const never = xxgk(['extract', bad('no-text.pdf'), '--ocr', 'never']);
+    expect(JSON.parse(never.stdout).warnings).toEqual([{ code: 'TEXT_LAYER_UNUSABLE', message: 'no text on the page', page: 1 }]);
   });
 
   it('not-a-pdf.pdf (text named .pdf): read as text, with a warning that says so', () => {

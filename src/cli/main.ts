@@ -8,20 +8,25 @@ import { basename, extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { extractRecord } from '../pipeline/extract.js';
+import type { ExtractOptions } from '../../extractors/index.js';
 import { recordJsonSchema, type ReportRecord } from '../model/record.js';
 import { toJson } from '../writers/json.js';
 import { toCsv } from '../writers/csv.js';
 
 const USAGE = `usage:
-  xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check]
+  xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check] [--ocr auto|always|never]
+  xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr MODE] [--retry-failed]
+  xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
   xxgk schema            print the record's JSON Schema
   xxgk --version
 
-extract reads PDF (text layer) and text reports (.txt/.md, any common Chinese encoding); '-' reads standard input.
+extract reads PDF (text layer; OCR for scanned pages), HTML, DOCX/DOC and text (.txt/.md, any common Chinese
+encoding) reports; '-' reads standard input.
   --format json   one record (several inputs: one record per line, JSON Lines)   [default]
   --format csv    tidy long form: file,table,row,column,value,raw,page
   --out PATH      write to a file; with several inputs and json, a directory (one FILE.json each)
   --fail-on-check exit 1 when an error-severity check fails
+  --ocr MODE      PDF pages without a usable text layer: auto (OCR them; default), always (OCR every page), never
 exit status: 0 record(s) produced (even with failing checks), 1 --fail-on-check tripped, 2 unreadable input or usage`;
 
 class UsageError extends Error {}
@@ -45,6 +50,10 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'extract':
       return extractCommand(rest);
+    case 'ingest':
+      return (await import('./ingest.js')).ingestCommand(rest);
+    case 'export':
+      return (await import('./export.js')).exportCommand(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;
@@ -73,6 +82,7 @@ async function extractCommand(args: string[]): Promise<number> {
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
         'fail-on-check': { type: 'boolean', default: false },
+        ocr: { type: 'string', default: 'auto' },
       },
     });
   } catch (e) {
@@ -82,13 +92,15 @@ async function extractCommand(args: string[]): Promise<number> {
   const format = values.format;
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not '${format}'`);
   if (positionals.length === 0) throw new UsageError('extract needs at least one file (or - for standard input)');
+  const ocr = values.ocr;
+  if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') throw new UsageError(`--ocr must be auto, always or never, not '${ocr}'`);
 
   const records: ReportRecord[] = [];
   let failed = 0;
   const outDir = values.out !== undefined && format === 'json' && (positionals.length > 1 || (await isDir(values.out)));
   if (outDir) await mkdir(values.out!, { recursive: true });
   for (const path of positionals) {
-    const record = await extractOne(path);
+    const record = await extractOne(path, { ocr });
     if (!record) {
       failed++;
       continue;
@@ -115,7 +127,7 @@ async function extractCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-async function extractOne(path: string): Promise<ReportRecord | undefined> {
+async function extractOne(path: string, options: ExtractOptions): Promise<ReportRecord | undefined> {
   const shown = path === '-' ? '<stdin>' : path;
   let bytes: Uint8Array;
   try {
@@ -125,7 +137,7 @@ async function extractOne(path: string): Promise<ReportRecord | undefined> {
     return undefined;
   }
   try {
-    return await extractRecord(bytes, shown);
+    return await extractRecord(bytes, shown, options);
   } catch (e) {
     const cause = e instanceof InputError ? e.message : `internal error: ${oneLine(e)}`;
     process.stderr.write(`xxgk: ${shown}: ${cause}\n`);

@@ -6,7 +6,8 @@
 import type { Cell } from '../model/cell.js';
 import type { ReviewLitigationTable } from '../model/record.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/templates.js';
-import { cellFromPiece, unreadCell } from './cells.js';
+import { blankCell, cellFromPiece, unreadCell } from './cells.js';
+import { findKey } from '../layout/keyed.js';
 import type { TableContext } from './context.js';
 import { candidateValues, describe, readRow } from './row-values.js';
 import { fragmentCenters } from './columns.js';
@@ -31,7 +32,7 @@ const totalsHold = (v: (number | null)[]) =>
 export function buildReviewLitigation(ctx: TableContext): ReviewLitigationTable | null {
   const { text } = ctx.stream;
   const start = valuesStart(text, ctx.from, ctx.to);
-  if (start === undefined) return null;
+  if (start === undefined) return headerPrinted(ctx) ? allBlank() : null;
   const columns = fragmentCenters(ctx.stream, ctx.from, start, COLUMN_LABELS, SLOTS.length);
   const read = readRow(ctx.stream, start, ctx.to, SLOTS, totalsHold, columns);
   let pieces: Piece[] | undefined;
@@ -45,7 +46,7 @@ export function buildReviewLitigation(ctx: TableContext): ReviewLitigationTable 
       message: `表四: "${read.run}" printed without separators, split where T4-TOTAL leaves one reading: ${describe(pieces!)}`,
     });
   } else if (read.status === 'empty') {
-    return null;
+    return allBlank();
   }
   const out: Record<string, Record<string, Cell>> = {};
   REVIEW_GROUPS.forEach((g, gi) => {
@@ -71,6 +72,18 @@ export function buildReviewLitigation(ctx: TableContext): ReviewLitigationTable 
     });
   }
   return out as ReviewLitigationTable;
+}
+
+/** The header is there (its column words), whatever follows it. */
+function headerPrinted(ctx: TableContext): boolean {
+  return ['结果维持', '尚未审结'].every((w) => findKey(ctx.keyed, w, ctx.from, ctx.to) !== undefined);
+}
+
+/** A header with no value under it: blank cells print nothing, in PDFs and grids alike. */
+function allBlank(): ReviewLitigationTable {
+  return Object.fromEntries(
+    REVIEW_GROUPS.map((g) => [g.key, Object.fromEntries(REVIEW_COLUMNS.map((c) => [c.key, blankCell()]))]),
+  ) as ReviewLitigationTable;
 }
 
 /** The first value after the header: the header is made only of its own words' characters. */

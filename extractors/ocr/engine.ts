@@ -1,0 +1,227 @@
+/**
+ * The OCR engine: tesseract.js 7 with the Chinese LSTM model (chi_sim, `4.0.0_best_int`) read from the
+ * @tesseract.js-data/chi_sim package in node_modules. Nothing is fetched and nothing is cached on disk:
+ * `langPath` points at the package (without it tesseract.js downloads from a CDN, and offline its worker
+ * never comes up), `cacheMethod: 'none'` (else it reads and writes `chi_sim.traineddata` in the working
+ * directory).
+ *
+ * A pool of workers, one per core (at most MAX_WORKERS), started on first use, shared by everything in the
+ * process, recreated after RECYCLE_AFTER jobs (wasm memory only grows) and ended when idle for IDLE_MS, so
+ * a process that used OCR still exits by itself; `shutdownOcr()` ends it at once.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import type Tesseract from 'tesseract.js';
+
+/** Page segmentation modes used: 3 auto, 4 one column, 6 one block, 7 one line, 8 one word. */
+export type Psm = '3' | '4' | '6' | '7' | '8';
+
+export interface OcrRequest {
+  /** An image file's bytes (PGM here). */
+  image: Uint8Array;
+  psm: Psm;
+  /** Only these characters may be read (numeric cells). */
+  whitelist?: string;
+  /** The image's resolution, so tesseract scales its expectations of text size right. */
+  dpi: number;
+  /** Also return tesseract's TSV (word boxes and confidences). */
+  tsv?: boolean;
+}
+
+export interface OcrReply {
+  text: string;
+  /** Tesseract's mean word confidence, 0..100. */
+  confidence: number;
+  tsv: string | null;
+}
+
+export class OcrUnavailableError extends Error {
+  override name = 'OcrUnavailableError';
+}
+
+const MAX_WORKERS = 4;
+const RECYCLE_AFTER = 400;
+const IDLE_MS = 1500;
+/** Worker start-up reads and unpacks a 2.5 MB model: seconds at most. Without a bound it can hang forever. */
+export const START_TIMEOUT_MS = 60_000;
+/** A single recognition of a page takes seconds; this only catches a dead worker. */
+const JOB_TIMEOUT_MS = 180_000;
+
+const require = createRequire(import.meta.url);
+
+/** The directory holding chi_sim.traineddata.gz (LSTM-only, integer model). */
+export function modelDir(): string {
+  return path.join(path.dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
+}
+
+interface Slot {
+  worker: Promise<Tesseract.Worker> | undefined;
+  jobs: number;
+  busy: boolean;
+}
+
+interface Queued {
+  request: OcrRequest;
+  resolve: (r: OcrReply) => void;
+  reject: (e: unknown) => void;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new OcrUnavailableError(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  p.catch(() => undefined);
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export class OcrPool {
+  private readonly slots: Slot[];
+  private readonly queue: Queued[] = [];
+  private idle: NodeJS.Timeout | undefined;
+  private broken: Error | undefined;
+  /** Jobs run, workers started, and time the workers spent per kind of job (psm, whitelist), for measurements. */
+  readonly stats = { jobs: 0, workersStarted: 0, busy: new Map<string, { jobs: number; ms: number }>() };
+
+  constructor(readonly size: number) {
+    this.slots = Array.from({ length: size }, () => ({ worker: undefined, jobs: 0, busy: false }));
+  }
+
+  run(request: OcrRequest): Promise<OcrReply> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Ends every worker; the pool starts them again if used afterwards. */
+  async terminate(): Promise<void> {
+    clearTimeout(this.idle);
+    this.idle = undefined;
+    const ending = this.slots.map(async (slot) => {
+      const w = slot.worker;
+      slot.worker = undefined;
+      slot.jobs = 0;
+      if (w) await w.then((x) => x.terminate()).catch(() => undefined);
+    });
+    await Promise.all(ending);
+  }
+
+  private pump(): void {
+    clearTimeout(this.idle);
+    this.idle = undefined;
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) break;
+      if (slot.busy) continue;
+      const job = this.queue.shift()!;
+      slot.busy = true;
+      void this.execute(slot, job).finally(() => {
+        slot.busy = false;
+        this.pump();
+      });
+    }
+    if (this.queue.length === 0 && this.slots.every((s) => !s.busy) && this.slots.some((s) => s.worker)) {
+      this.idle = setTimeout(() => void this.terminate(), IDLE_MS);
+      this.idle.unref();
+    }
+  }
+
+  private async execute(slot: Slot, job: Queued): Promise<void> {
+    try {
+      if (slot.worker && slot.jobs >= RECYCLE_AFTER) {
+        const old = slot.worker;
+        slot.worker = undefined;
+        void old.then((w) => w.terminate()).catch(() => undefined);
+      }
+      if (!slot.worker) {
+        slot.jobs = 0;
+        slot.worker = startWorker();
+        this.stats.workersStarted++;
+        slot.worker.catch(() => undefined);
+      }
+      let worker: Tesseract.Worker;
+      try {
+        worker = await slot.worker;
+      } catch (e) {
+        slot.worker = undefined;
+        // Without a model or a working wasm core nothing can be read: fail fast for every later job too.
+        this.broken = e instanceof Error ? e : new OcrUnavailableError(String(e));
+        for (const q of this.queue.splice(0)) q.reject(this.broken);
+        throw this.broken;
+      }
+      slot.jobs++;
+      this.stats.jobs++;
+      const { request } = job;
+      const params: Record<string, string> = {
+        tessedit_pageseg_mode: request.psm,
+        user_defined_dpi: String(Math.round(request.dpi)),
+      };
+      if (request.whitelist !== undefined) params.tessedit_char_whitelist = request.whitelist;
+      const started = performance.now();
+      const result = await withTimeout(
+        worker.recognize(Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength), params, {
+          text: true,
+          tsv: request.tsv === true,
+        }),
+        JOB_TIMEOUT_MS,
+        'an OCR job',
+      ).catch((e: unknown) => {
+        // A worker that failed a job may be wedged: start a fresh one for the next.
+        const old = slot.worker;
+        slot.worker = undefined;
+        void old?.then((w) => w.terminate()).catch(() => undefined);
+        throw e instanceof Error ? e : new Error(String(e));
+      });
+      const kind = `psm ${request.psm}${request.whitelist ? ' digits' : ''}`;
+      const busy = this.stats.busy.get(kind) ?? { jobs: 0, ms: 0 };
+      busy.jobs++;
+      busy.ms += performance.now() - started;
+      this.stats.busy.set(kind, busy);
+      job.resolve({ text: result.data.text ?? '', confidence: result.data.confidence ?? 0, tsv: result.data.tsv ?? null });
+    } catch (e) {
+      job.reject(e);
+    }
+  }
+}
+
+async function startWorker(): Promise<Tesseract.Worker> {
+  const { createWorker, OEM } = (await import('tesseract.js')).default;
+  const worker = createWorker('chi_sim', OEM.LSTM_ONLY, {
+    langPath: modelDir(),
+    gzip: true,
+    cacheMethod: 'none',
+    logger: () => undefined,
+    errorHandler: () => undefined,
+  });
+  try {
+    return await withTimeout(worker, START_TIMEOUT_MS, 'starting the OCR engine');
+  } catch (e) {
+    // A worker that comes up after the timeout must not keep the process alive.
+    void worker.then((w) => w.terminate()).catch(() => undefined);
+    throw e instanceof OcrUnavailableError ? e : new OcrUnavailableError(`the OCR engine did not start: ${String(e)}`);
+  }
+}
+
+let shared: OcrPool | undefined;
+
+/** Workers for this process: one per core, at most MAX_WORKERS (or `XXGK_OCR_WORKERS`). */
+export function defaultPoolSize(): number {
+  const env = Number(process.env.XXGK_OCR_WORKERS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+}
+
+export function ocrPool(): OcrPool {
+  shared ??= new OcrPool(defaultPoolSize());
+  return shared;
+}
+
+/** Ends the shared pool's workers now (a CLI calls it when done, so it exits without waiting for the idle timer). */
+export async function shutdownOcr(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.terminate();
+}

@@ -1,0 +1,92 @@
+/**
+ * OCR of PDF pages: each page rendered (at its scan's resolution, else 300 dpi), then read by the OCR
+ * engine's worker pool while the next page renders. The PDF extractor decides which pages (routing), this
+ * module reads them into lines of the document model.
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+
+import type { DocWarning } from '../../src/model/document.js';
+import { pdfStep, type PdfJs } from '../pdf/pdfjs.js';
+import { ocrPool, OcrUnavailableError, type OcrPool } from './engine.js';
+import { ocrPage, LOW_CONFIDENCE, type OcrPageResult } from './page.js';
+import { confirmDigits } from './digits.js';
+import { DEFAULT_DPI, pagePaint, renderPage, renderScale, scanPixels } from './render.js';
+
+export { shutdownOcr, OcrUnavailableError } from './engine.js';
+export type { OcrPageResult } from './page.js';
+
+export type OcrMode = 'auto' | 'always' | 'never';
+export const OCR_MODES: readonly OcrMode[] = ['auto', 'always', 'never'];
+
+export interface OcrOptions {
+  /** Resolution for pages that are not scans (a scan is read at its own resolution). Default 300. */
+  dpi?: number;
+  /** The worker pool (default: the process's shared pool). */
+  pool?: OcrPool;
+}
+
+export interface OcrTarget {
+  page: number;
+  /** 'page': read everything; 'tables': only the ruled tables (the text layer keeps the rest). */
+  scope: 'page' | 'tables';
+}
+
+export interface OcrRun {
+  pages: Map<number, OcrPageResult & { dpi: number }>;
+  warnings: DocWarning[];
+}
+
+export async function ocrPdfPages(doc: PDFDocumentProxy, pdfjs: PdfJs, targets: OcrTarget[], options: OcrOptions = {}): Promise<OcrRun> {
+  const pool = options.pool ?? ocrPool();
+  const dpi = options.dpi ?? DEFAULT_DPI;
+  const pages = new Map<number, OcrPageResult & { dpi: number }>();
+  const warnings: DocWarning[] = [];
+  const inFlight: Promise<void>[] = [];
+  let failure: unknown;
+  for (const target of targets) {
+    if (failure) break;
+    const page = await pdfStep(doc.getPage(target.page), `page ${target.page}`);
+    let rendered;
+    try {
+      const vp = page.getViewport({ scale: 1 });
+      const paint = await pagePaint(pdfjs, page);
+      // A scan's own pixels when the page is nothing but the scan; else the page drawn.
+      rendered = scanPixels(page, paint, vp.width, vp.height) ?? (await renderPage(doc, pdfjs, page, renderScale(paint.images, vp.width, vp.height, dpi)));
+    } finally {
+      page.cleanup();
+    }
+    const job = ocrPage(rendered, target.page, { pool, scope: target.scope }).then(
+      (r) => void pages.set(target.page, { ...r, dpi: Math.round(rendered.scale * 72) }),
+      (e: unknown) => {
+        failure ??= e;
+      },
+    );
+    inFlight.push(job);
+    // Render ahead of the OCR by at most one page per worker: page images are large.
+    if (inFlight.length > pool.size) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  if (failure) {
+    if (!(failure instanceof OcrUnavailableError)) throw failure;
+    warnings.push({ code: 'OCR_UNAVAILABLE', message: `OCR could not run: ${failure.message}; the pages that needed it stay unread` });
+    return { pages: new Map(), warnings };
+  }
+  // Every number against the document's other digit glyphs: this sets the numbers' confidence.
+  confirmDigits([...pages.values()].flatMap((p) => p.numbers));
+  for (const target of targets) {
+    const result = pages.get(target.page);
+    if (!result) continue;
+    warnings.push(...result.warnings);
+    const items = result.lines.flatMap((l) => l.items);
+    const cells = result.stats.cells;
+    const low = result.numbers.filter((r) => (r.item.confidence ?? 1) < LOW_CONFIDENCE).length;
+    if (low > 0) {
+      warnings.push({
+        code: 'OCR_LOW_CONFIDENCE',
+        message: `page ${target.page}: ${low} of ${result.numbers.length} numbers read with confidence below ${LOW_CONFIDENCE} (of ${cells} table cells, ${items.length} items)`,
+        page: target.page,
+      });
+    }
+  }
+  return { pages, warnings };
+}

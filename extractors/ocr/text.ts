@@ -1,0 +1,109 @@
+/**
+ * OCR text made to look like printed text: tesseract's chi_sim puts a space between Chinese characters (it
+ * segments words by spaces); numbers keep their digits only; label cells snap to the template's labels when
+ * they are a near miss, since table builders find rows and columns by those labels.
+ */
+import { labelKey } from '../../src/template/labelKey.js';
+import {
+  DISCLOSURE_ROWS,
+  REQUEST_COLUMNS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  RESULTS_GROUP,
+  SPANNING_LABELS,
+  TEMPLATE_MARKERS,
+  requestRows,
+} from '../../src/template/templates.js';
+import { boundedDistance } from '../../src/text/distance.js';
+
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]/u;
+
+/** Spaces removed next to Chinese characters and full-width punctuation; runs of spaces become one. */
+export function joinCjk(text: string): string {
+  const t = text.replace(/[ \t]+/g, ' ').trim();
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch === ' ') {
+      const prev = out.at(-1) ?? '';
+      const next = t[i + 1] ?? '';
+      if (WIDE.test(prev) || WIDE.test(next)) continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** A numeric cell's reading: digits, one decimal point, grouping commas, a leading minus. */
+export function cleanNumber(text: string): string {
+  return text.replace(/\s+/g, '').replace(/^[.,]+|[.,]+$/g, '');
+}
+
+export const NUMBER_TEXT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** Everything a table cell of the national template may print as a label or header. */
+function vocabulary(): string[] {
+  const words = new Set<string>([
+    RESULTS_GROUP,
+    ...SPANNING_LABELS,
+    ...REQUEST_COLUMNS.map((c) => c.label),
+    ...REVIEW_COLUMNS.map((c) => c.label),
+    ...REVIEW_GROUPS.map((g) => g.label),
+    ...Object.values(TEMPLATE_MARKERS).flat(),
+    '行政复议',
+    '行政诉讼',
+    '申请人情况',
+    '法人或其他组织',
+    '信息内容',
+    '本年处理决定数量',
+    '本年收费金额（单位：万元）',
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    '第二十条第（一）项',
+    '第二十条第（五）项',
+    '第二十条第（六）项',
+    '第二十条第（八）项',
+    '第二十条第（九）项',
+    '第二十条第（十）项',
+  ]);
+  for (const form of ['split', 'single'] as const) {
+    for (const row of requestRows(form)) {
+      words.add(row.label);
+      if (row.group) words.add(row.group);
+    }
+  }
+  for (const rows of Object.values(DISCLOSURE_ROWS)) {
+    for (const row of rows) {
+      words.add(row.label);
+      for (const a of row.aliases ?? []) words.add(a);
+      for (const c of row.columns) words.add(c.label);
+    }
+  }
+  return [...words];
+}
+
+let vocab: { word: string; key: string }[] | undefined;
+
+/**
+ * The template label a cell's text is a near miss of (edit distance within a quarter of its length, and
+ * closer than any other label), else the text as read. Returns whether it snapped.
+ */
+export function snapLabel(text: string): { text: string; snapped: boolean } {
+  vocab ??= vocabulary().map((word) => ({ word, key: labelKey(word) }));
+  const key = labelKey(text);
+  if (key.length < 2) return { text, snapped: false };
+  let best: { word: string; d: number } | undefined;
+  let second = Infinity;
+  for (const v of vocab) {
+    if (v.key === key) return { text: v.word, snapped: v.word !== text };
+    const max = Math.floor(v.key.length / 4);
+    if (max === 0) continue;
+    const d = boundedDistance(key, v.key, max);
+    if (d > max) continue;
+    if (!best || d < best.d) {
+      second = best?.d ?? second;
+      best = { word: v.word, d };
+    } else second = Math.min(second, d);
+  }
+  if (best && best.d < second) return { text: best.word, snapped: true };
+  return { text, snapped: false };
+}

@@ -1,0 +1,128 @@
+/**
+ * One generated report, everything but the PDF: variant, layout, values (with any injected inconsistency),
+ * the printed tables, the prose, the hard-identity outcome, and the HTML / text renderings and truth.
+ * Deterministic in (seed, index).
+ */
+import { cellsAsTruth } from './truth.js';
+import { drawLayout, layoutTags, type Layout } from './layout.js';
+import { evaluateAll, type Outcome } from './identities.js';
+import { inject, type Injection } from './inject.js';
+import { printTables, values, type PrintedTables } from './cells.js';
+import { writeProse, type Prose } from './prose.js';
+import { generateRecord, type GenRecord } from './record.js';
+import { Rng } from './prng.js';
+import { renderHtml } from './html.js';
+import { renderText } from './text.js';
+import { drawVariant, variantTags, type Variant } from './variant.js';
+
+export interface Report {
+  name: string;
+  seed: number;
+  index: number;
+  variant: Variant;
+  layout: Layout;
+  /** The values as meant (prose quotes these). */
+  original: GenRecord;
+  /** The values as printed (after an injection). */
+  record: GenRecord;
+  injection: Injection | null;
+  tables: PrintedTables;
+  prose: Prose;
+  outcome: Outcome;
+  tags: string[];
+  html(charset: 'utf-8' | 'gbk'): string;
+  text(): string | null;
+  truth(file: string): Record<string, unknown>;
+}
+
+const NO_BLANKS = new Set(['zero']);
+
+function printedOutcome(r: GenRecord, t: PrintedTables): Outcome {
+  return evaluateAll(r.form, { requests: values(t.requests), reviewLitigation: values(t.reviewLitigation) });
+}
+
+interface Values {
+  original: GenRecord;
+  record: GenRecord;
+  injection: Injection | null;
+  tables: PrintedTables;
+  outcome: Outcome;
+}
+
+/** An injection the printed document shows; with every operand printed, failing exactly as recorded. */
+function injectVisibly(rng: Rng, variant: Variant, original: GenRecord): Values | null {
+  // The drawn kind first; if the printed document cannot show it (the broken total prints as a blank, ...),
+  // a one-cell typo.
+  for (const kind of [variant.injection!, 'cell-off'] as const) {
+    for (let k = 0; k < 40; k++) {
+      const inj = inject(rng.fork(`inject:${kind}:${k}`), original, kind);
+      if (!inj) break;
+      const tables = printTables(inj.record, variant, rng.fork('print'));
+      const outcome = printedOutcome(inj.record, tables);
+      const expected = [...inj.injection.fails].sort().join();
+      if (outcome.failed.length > 0 && (!NO_BLANKS.has(variant.convention) || [...outcome.failed].sort().join() === expected)) {
+        return { original, record: inj.record, injection: inj.injection, tables, outcome };
+      }
+    }
+  }
+  return null;
+}
+
+function drawValues(rng: Rng, variant: Variant, index: number): Values {
+  // An injected report needs values an injection can show in: redraw the record (rarely) until it has.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const original = generateRecord(rng.fork(attempt === 0 ? 'record' : `record:${attempt}`), {
+      template: variant.template,
+      form: variant.form,
+      level: variant.level,
+      year: variant.year,
+      allZero: variant.allZero,
+    });
+    const tables = printTables(original, variant, rng.fork('print'));
+    const outcome = printedOutcome(original, tables);
+    if (outcome.failed.length) throw new Error(`report ${index}: a consistent record fails ${outcome.failed.join(', ')}`);
+    if (!variant.injection) return { original, record: original, injection: null, tables, outcome };
+    const injected = injectVisibly(rng, variant, original);
+    if (injected) return injected;
+  }
+  throw new Error(`report ${index}: no visible ${variant.injection} injection found`);
+}
+
+export function generateReport(seed: number, index: number): Report {
+  const root = new Rng(seed);
+  const variant = drawVariant(root, index);
+  const rng = root.fork(`report:${index}`);
+  const { original, record, injection, tables, outcome } = drawValues(rng, variant, index);
+  const layout = drawLayout(rng.fork('layout'));
+  const prose = writeProse(original, layout, rng.fork('prose'));
+  const name = `r${String(index).padStart(3, '0')}-${variant.hybrid ? 'hybrid' : variant.template}-${variant.level}`;
+  const feeLabel = record.feeDecimals === 4 && layout.feeLabelLong ? '本年收费金额（单位：万元，保留4位小数）' : '本年收费金额（单位：万元）';
+  const dateRng = rng.fork('date');
+  const publishDate = `${record.year + 1}-0${dateRng.int(1, 3)}-${String(dateRng.int(1, 28)).padStart(2, '0')} ${String(dateRng.int(8, 18)).padStart(2, '0')}:${String(dateRng.int(0, 59)).padStart(2, '0')}`;
+  const tags = [...variantTags(variant), ...layoutTags(layout)];
+  return {
+    name,
+    seed,
+    index,
+    variant,
+    layout,
+    original,
+    record,
+    injection,
+    tables,
+    prose,
+    outcome,
+    tags,
+    html: (charset) =>
+      renderHtml({
+        record,
+        tables,
+        prose,
+        layout,
+        charset,
+        comment: `Generated by scripts/generate (seed ${seed}, report ${index}): a fictional agency; every figure is invented.`,
+      }),
+    text: () => (variant.kinds.text ? renderText({ record, tables, prose, style: variant.kinds.text, feeLabel, publishDate, narrowDisclosure: layout.narrowValues }) : null),
+    truth: (file) => cellsAsTruth(file, { seed, index, variant, layout, record, tables, outcome, injection, tags }),
+  };
+}
