@@ -30,6 +30,15 @@ describe('P-* checks on real reports', () => {
     ]);
   });
 
+  it('shanghai-office-2019: the two figures its prose really contradicts, and 均获维持 against pending cases', async () => {
+    const failing = (await prose('shanghai-office-2019.html')).filter((c) => c[2] === 'fail');
+    expect(failing).toEqual([
+      ['P-GRANTED', 'warning', 'fail', 258, 275],
+      ['P-UNABLE', 'warning', 'fail', 265, 337],
+      ['T4-PENDING-VS-PROSE', 'warning', 'fail', 0, 3],
+    ]);
+  });
+
   it('hongze-2024: the prose counts one office (17), the table the whole district (95)', async () => {
     expect(await prose('hongze-2024.pdf')).toEqual([['P-NEW-RECEIVED', 'warning', 'fail', 17, 95]]);
   });

@@ -18,7 +18,7 @@ export interface Truth {
   reviewLitigation?: Record<string, Record<string, number | null>>;
   sourceFailures: string[];
   /** Hard identities left unknown by blank cells (absent: none). */
-  unknownChecks?: string[];
+  unknownChecks?: string[] | string;
   uncertain: string[];
 }
 
