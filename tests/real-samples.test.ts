@@ -175,3 +175,20 @@ describe('pingtan-2013.txt (before the national template)', () => {
     expect(r.warnings.map((w) => w.code)).toContain('NO_TEMPLATE');
   });
 });
+
+describe('template-2021-blank.docx (the official blank form)', () => {
+  it('gb2021, all three tables found, every cell blank, no failing check', async () => {
+    const name = 'template-2021-blank.docx';
+    const r = await extractRecord(new Uint8Array(readSample(name)), name);
+    expect(r.template).toBe('gb2021');
+    const { activeDisclosure, requests, reviewLitigation } = r.tables;
+    const cells = [
+      ...Object.values(activeDisclosure!).flatMap((row) => Object.values(row)),
+      ...Object.values(requests!.rows).flatMap((row) => Object.values(row)),
+      ...Object.values(reviewLitigation!).flatMap((row) => Object.values(row)),
+    ];
+    expect(cells).toHaveLength(10 + 175 + 15);
+    expect(new Set(cells.map((c) => `${c.value}/${c.kind}`))).toEqual(new Set(['null/blank']));
+    expect(r.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  });
+});

@@ -75,6 +75,21 @@ function allZeroCheck(tables: NonNullable<Tables['requests']>): Check {
     const v = valueOf(c);
     return v === null || v === 0;
   });
+  // A table with nothing printed at all is an unfilled form, not an all-zero report: nothing to say.
+  const allBlank = cells.every((c) => valueOf(c) === null);
+  if (allBlank) {
+    return {
+      id: 'T3-ALL-ZERO',
+      severity: 'info',
+      status: 'unknown',
+      formula: 'every value of table 三 is 0 or blank',
+      left: null,
+      right: null,
+      delta: null,
+      cells: [],
+      message: 'no value printed in table 三 (an unfilled form?)',
+    };
+  }
   const check: Check = {
     id: 'T3-ALL-ZERO',
     severity: 'info',
