@@ -22,7 +22,6 @@ export interface GridCell {
 export interface Grid {
   /** In row order, left to right within a row. */
   cells: GridCell[];
-  rows: number;
   /** Rowspans beyond the budget were read as 1 (only a hostile or broken page gets here). */
   spansIgnored: boolean;
 }
@@ -101,7 +100,7 @@ export function expandTable(table: Element): Grid {
     row += group.length;
   }
   clampToWidth(cells);
-  return { cells, rows: row, spansIgnored };
+  return { cells, spansIgnored };
 }
 
 /**

@@ -14,7 +14,7 @@
  * every item of a table also carries its `address`, which is what provenance reports.
  */
 import type { DocWarning, Line } from '../../src/model/document.js';
-import type { Element } from './content.js';
+import { isContent, isElement, type Element } from './content.js';
 import { expandTable } from './grid.js';
 import { Runs, cellText, feedRuns } from './text.js';
 
@@ -43,7 +43,7 @@ export function layOut(roots: Element[], grids: ReadonlySet<Element>): Layout {
     }
     // A <caption> (表三 …) prints above the grid.
     for (const child of el.childNodes) {
-      if ('tagName' in child && child.tagName === 'caption') feedRuns(child, prose);
+      if (isElement(child) && child.tagName === 'caption' && isContent(child)) feedRuns(child, prose);
     }
     // Cells come in row order: a line is closed when the row changes.
     let line: Line | undefined;

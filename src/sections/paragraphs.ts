@@ -12,17 +12,19 @@ export function rejoinParagraphs(text: string): string {
     .map((l) => l.trim())
     .filter((l) => l !== '');
   const paragraphs: string[] = [];
-  let cur = '';
+  // Parts of the paragraph being built, joined once: appending to one string and testing its end on every
+  // line made long sections (an appendix table) quadratic.
+  let parts: string[] = [];
+  let last = '';
   for (const line of lines) {
-    if (cur === '') cur = line;
-    else if (ENDS_PARAGRAPH.test(cur) || STARTS_ITEM.test(line)) {
-      paragraphs.push(cur);
-      cur = line;
-    } else {
-      const glue = CJK.test(cur.at(-1)!) || CJK.test(line[0]!) ? '' : ' ';
-      cur += glue + line;
+    if (parts.length > 0 && (ENDS_PARAGRAPH.test(last) || STARTS_ITEM.test(line))) {
+      paragraphs.push(parts.join(''));
+      parts = [];
     }
+    if (parts.length > 0) parts.push(CJK.test(last.at(-1)!) || CJK.test(line[0]!) ? '' : ' ');
+    parts.push(line);
+    last = line;
   }
-  if (cur) paragraphs.push(cur);
+  if (parts.length > 0) paragraphs.push(parts.join(''));
   return paragraphs.join('\n');
 }
