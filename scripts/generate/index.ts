@@ -225,7 +225,7 @@ ${coverage(x.written)}
 |---|---|---|---|
 ${injected.map((r) => `| ${r.name} | ${r.injection!.kind} | ${r.injection!.description} | ${r.outcome.failed.join(' ')} |`).join('\n')}
 
-Scanned (image-only) twins: ${scans ? `${scans} \`.scan.pdf\` files made with scripts/make-scanned-twins.ts` : 'none (scripts/make-scanned-twins.ts was not available when this corpus was made)'}.
+Scanned (image-only) twins: ${scans ? `${scans} \`.scan.pdf\` files made with scripts/make-scanned-twins.ts` : 'none yet (scripts/make-scanned-twins.ts, written by another engineer, exported no rasterizing function when this corpus was made; it only twins the real PDFs)'}.
 `;
 }
 
