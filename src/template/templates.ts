@@ -171,8 +171,9 @@ export const DISCLOSURE_ROWS: Record<TemplateId, DisclosureRow[]> = {
 
 /** Header words that decide the template (report-format.md §1). */
 export const TEMPLATE_MARKERS: Record<TemplateId, string[]> = {
-  gb2021: ['本年制发件数'],
-  gb2019: ['本年新制作数量', '对外公开总数量'],
+  // The first words alone too: a wrapped header (本年制发 / 件数 under it) interleaves with its neighbours.
+  gb2021: ['本年制发件数', '本年制发'],
+  gb2019: ['本年新制作数量', '对外公开总数量', '本年新制作', '对外公开总'],
 };
 
 /**
