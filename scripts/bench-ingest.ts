@@ -100,8 +100,9 @@ for (const j of jobsList) {
   const p = x('pdftotext -layout', j);
   if (i && p) console.log(`jobs ${j}: pdftotext -layout is ${(rate(p) / rate(i)).toFixed(1)}x the reports/s of xxgk ingest`);
 }
-if (Math.max(before, after) > availableParallelism() * 0.5) {
-  console.log(`note: the machine was busy (load average above ${(availableParallelism() * 0.5).toFixed(1)}); the ratios are not reliable`);
+// The 1-minute load average after the run includes the benchmark's own processes; the one before does not.
+if (before > availableParallelism() * 0.5) {
+  console.log(`note: the machine was busy before the run (load average ${before.toFixed(2)} on ${availableParallelism()} CPUs); the ratios are not reliable`);
 }
 
 function safeList(dir: string): string[] {

@@ -119,6 +119,15 @@ export function confirmDigits(reads: NumberRead[]): ConfirmStats {
     r.glyphs.forEach((g, k) => samples.push({ label: r.digits[k]!, glyph: g, read: i }));
   });
   const stats: ConfirmStats = { checked: 0, contradicted: 0 };
+  // Look-alikes count only when they are as close as glyphs of one font and digit typically are: a table in
+  // another font has no look-alikes, and proves nothing either way.
+  const nearestOf = samples.map((a) => {
+    let best = Infinity;
+    for (const b of samples) if (b.read !== a.read) best = Math.min(best, distance(a.glyph.pixels, b.glyph.pixels));
+    return best;
+  });
+  const finite = nearestOf.filter((d) => Number.isFinite(d)).sort((a, b) => a - b);
+  const close = finite.length ? 2 * finite[finite.length >> 1]! + 1e-6 : 0;
   reads.forEach((r, i) => {
     if (!r.glyphs) return;
     stats.checked++;
@@ -135,11 +144,12 @@ export function confirmDigits(reads: NumberRead[]): ConfirmStats {
           if (nearest.length > K) nearest.pop();
         }
       }
-      if (nearest.length < K) return false;
+      const near = nearest.filter((n) => n.d <= close);
+      if (near.length < 2) return false;
       const votes = new Map<string, number>();
-      for (const n of nearest) votes.set(n.label, (votes.get(n.label) ?? 0) + 1);
+      for (const n of near) votes.set(n.label, (votes.get(n.label) ?? 0) + 1);
       const [top, count] = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]!;
-      return top !== label && count > K / 2;
+      return top !== label && count >= 2 && count > (votes.get(label) ?? 0);
     });
     if (contradicted) {
       stats.contradicted++;

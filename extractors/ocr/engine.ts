@@ -156,6 +156,8 @@ export class OcrPool {
       this.stats.jobs++;
       const { request } = job;
       const params: Record<string, string> = {
+        // Tesseract's diagnostics ("Detected 54 diacritics") would otherwise land on the process's stderr.
+        debug_file: '/dev/null',
         tessedit_pageseg_mode: request.psm,
         user_defined_dpi: String(Math.round(request.dpi)),
       };

@@ -21,6 +21,8 @@ export interface Holes {
   count: number;
   /** The glyph's width over its height. */
   aspect: number;
+  /** Share of the top 40% of the glyph's box that is ink (a filled-in upper loop of an 8 is dense). */
+  upperInk: number;
   /** Per hole: centre height (0 top, 1 bottom) and height, as shares of the glyph's height. */
   holes: { y: number; h: number }[];
 }
@@ -29,7 +31,7 @@ export interface NumberReading {
   text: string;
   confidence: number;
   /** How the reading was reached, for the record's warnings and for tests. */
-  how: 'read' | 'agreed' | 'chosen' | 'reshaped' | 'doubtful';
+  how: 'read' | 'agreed' | 'chosen' | 'reshaped' | 'spaced' | 'doubtful';
 }
 
 /**
@@ -43,7 +45,11 @@ export function holesOf(image: Gray, g: Blob, threshold = HOLE_THRESHOLD): Holes
   const w = Math.min(image.width, g.x1 + 1) - x0;
   const h = Math.min(image.height, g.y1 + 1) - y0;
   const aspect = (g.x1 - g.x0) / Math.max(1, g.y1 - g.y0);
-  if (w <= 4 || h <= 4) return { count: 0, aspect, holes: [] };
+  let upper = 0;
+  const upperRows = Math.max(1, Math.round(0.4 * (g.y1 - g.y0)));
+  for (let y = g.y0; y < g.y0 + upperRows; y++) for (let x = g.x0; x < g.x1; x++) if (image.data[y * image.width + x]! < threshold) upper++;
+  const upperInk = upper / Math.max(1, upperRows * (g.x1 - g.x0));
+  if (w <= 4 || h <= 4) return { count: 0, aspect, upperInk, holes: [] };
   const seen = new Uint8Array(w * h);
   const isInk = (x: number, y: number) => image.data[(y0 + y) * image.width + x0 + x]! < threshold;
   const stack: number[] = [];
@@ -87,7 +93,7 @@ export function holesOf(image: Gray, g: Blob, threshold = HOLE_THRESHOLD): Holes
       if (!r.edge && r.area >= minArea) holes.push({ y: (r.top + r.bottom + 1) / 2 / h, h: (r.bottom - r.top + 1) / (h - 2) });
     }
   }
-  return { count: holes.length, aspect, holes };
+  return { count: holes.length, aspect, upperInk, holes };
 }
 
 /** Whether a digit's holes are where that digit has them (in any common typeface). */
@@ -103,8 +109,9 @@ export function holesFit(digit: string, t: Holes): boolean {
     case '9':
       return t.count === 1 && one!.y <= 0.45;
     case '8':
-      // Two loops; at small sizes one may fill in, leaving one hole high or low, never a round middle one.
-      return t.count === 2 || (t.count === 1 && (one!.y < 0.4 || one!.y > 0.6));
+      // Two loops; at small sizes one may fill in, leaving one hole high or low (never a round middle
+      // one), and a filled upper loop is dense where a 6 has one thin stroke.
+      return t.count === 2 || (t.count === 1 && (one!.y < 0.4 || (one!.y > 0.6 && t.upperInk >= 0.6)));
     case '4':
       return t.count === 0 || (t.count === 1 && one!.y <= 0.65);
     default:
@@ -130,6 +137,8 @@ const AGREED = 0.93;
 /** The only reading that fits the glyphs when the two differ: probably right, still flagged. */
 const CHOSEN = 0.6;
 const DOUBTFUL = 0.3;
+/** Glyphs read one by one when both readings lost a digit: a guess worth checking, flagged. */
+const SPACED = 0.8;
 /** A digit changed to the look-alike its holes call for (5 with a low hole is a 6). */
 const RESHAPED = 0.5;
 
@@ -229,8 +238,26 @@ async function ringedRead(img: Gray, lineHeight: number, dpi: number, pool: OcrP
 }
 
 /**
+ * The digit glyphs one by one, set far apart between two drawn zeros ("0 3 4 0"): for a number both
+ * readings shortened (34 read as 3). Integers only (a decimal point is not among the glyphs).
+ */
+async function spacedRead(glyphs: Gray[], lineHeight: number, dpi: number, pool: OcrPool) {
+  const k = SECOND_HEIGHT / Math.max(1, lineHeight);
+  const parts = glyphs.map((g) => resize(g, Math.max(1, Math.round(g.width * k)), Math.max(1, Math.round(g.height * k))));
+  const zero = ring(SECOND_HEIGHT);
+  const line = sideBySide([zero, ...parts, zero], Math.round(1.5 * SECOND_HEIGHT));
+  const r = await pool.run({ image: toPgm(line), psm: '7', whitelist: `${DIGITS} `, dpi: dpi * k, tsv: true });
+  const words = parseTsvWords(r.tsv ?? '');
+  if (words.length !== glyphs.length + 2 || words[0]!.text !== '0' || words.at(-1)!.text !== '0') return undefined;
+  const middle = words.slice(1, -1);
+  if (!middle.every((w) => /^\d$/.test(w.text))) return undefined;
+  return { text: String(Number(middle.map((w) => w.text).join(''))), confidence: Math.min(...middle.map((w) => w.confidence)) / 100 };
+}
+
+/**
  * A numeric cell's reading. `img`: the cell's print on white; `lineHeight`: its digits' height in pixels;
- * `holes`: per digit glyph, left to right (undefined when glyphs run together).
+ * `holes`: per digit glyph, left to right (undefined when glyphs run together); `glyphs`: those glyphs'
+ * images, for reading them one by one when both readings miss a digit.
  */
 export async function readNumber(
   img: Gray,
@@ -238,6 +265,7 @@ export async function readNumber(
   dpi: number,
   pool: OcrPool,
   holes: Holes[] | undefined,
+  glyphs?: Gray[],
 ): Promise<NumberReading | undefined> {
   const first = await plainRead(img, lineHeight, dpi, pool);
   const firstFits = first !== undefined && fitsGlyphs(first.text, holes);
@@ -252,6 +280,22 @@ export async function readNumber(
     return { text: pick.text, confidence: Math.min(pick.confidence, CHOSEN), how: 'chosen' };
   }
   const readings = [first, second].filter((r) => r !== undefined);
+  // Neither fits and a digit was lost or added: the glyphs one by one.
+  const digitsOf = (t: string) => t.replace(/[^0-9]/g, '').length;
+  if (
+    glyphs &&
+    holes &&
+    glyphs.length > 1 &&
+    !firstFits &&
+    !secondFits &&
+    readings.some((r) => digitsOf(r.text) !== glyphs.length) &&
+    readings.every((r) => !/[.,]/.test(r.text))
+  ) {
+    const spaced = await spacedRead(glyphs, lineHeight, dpi, pool);
+    if (spaced && fitsGlyphs(spaced.text, holes) && spaced.text.length === glyphs.length) {
+      return { text: spaced.text, confidence: Math.min(spaced.confidence, SPACED), how: 'spaced' };
+    }
+  }
   // Neither fits: a reading off by one look-alike digit whose holes give it away (26 read as 20).
   if (holes && !firstFits && !secondFits) {
     const fixes = new Set(readings.flatMap((r) => reshaped(r.text, holes)));

@@ -69,7 +69,7 @@ export async function ocrPage(page: PageImage, n: number, options: OcrPageOption
       [width, height] = [height, width];
       warnings.push({
         code: 'OCR_PAGE_TURNED',
-        message: `page ${n} lies on its side: turned ${turned}° ${turned === 90 ? 'clockwise' : 'counter-clockwise'} before reading; boxes are on the turned page`,
+        message: `page ${n} lies on its side: turned 90° ${turned === 90 ? 'clockwise' : 'counter-clockwise'} before reading; boxes are on the turned page`,
         page: n,
       });
     }
@@ -214,7 +214,6 @@ async function readCell(
 ): Promise<CellRead | undefined> {
   if (found.kind === 'dash') return { text: '—', confidence: INK_CONFIDENCE };
   const img = cellImage(found, inner, image, scale);
-  if (process.env.XXGK_DEBUG_CELLS) (await import('node:fs')).writeFileSync(`${process.env.XXGK_DEBUG_CELLS}/${Math.round(inner.y0)}-${Math.round(inner.x0)}-${found.kind}.pgm`, toPgm(img));
   if (found.kind === 'number') {
     const r = await readNumberCell(found, img, image, ink, dpi, pool);
     if (r) return r;
@@ -236,7 +235,15 @@ async function readNumberCell(found: CellInk, img: Gray, image: Gray, ink: Uint8
   const lineHeight = found.lines[0]!.y1 - found.lines[0]!.y0;
   const glyphs = splitRunTogether(digitBlobs(found.blobs, lineHeight), ink, image.width);
   const holes = glyphs.map((g) => holesOf(image, g));
-  const r = await readNumber(img, lineHeight, dpi, pool, holes);
+  // Each glyph with the room up to its neighbours: faint strokes (the thin diagonal of a 4) fall outside
+  // the ink box but belong to the glyph.
+  const reach = 0.15 * lineHeight;
+  const glyphImages = glyphs.map((g, i) => {
+    const left = i > 0 ? (glyphs[i - 1]!.x1 + g.x0) / 2 : g.x0 - reach;
+    const right = i + 1 < glyphs.length ? (g.x1 + glyphs[i + 1]!.x0) / 2 : g.x1 + reach;
+    return whitenPaper(crop(image, left, g.y0 - 1, right, g.y1 + 1));
+  });
+  const r = await readNumber(img, lineHeight, dpi, pool, holes, glyphImages);
   if (!r) return undefined;
   const digits = r.text.replace(/[^0-9]/g, '');
   const paired = glyphs.length === digits.length;
@@ -309,11 +316,14 @@ function hasPrint(img: Gray, scale: number): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Orientation
 
-/** Of the two quarter turns, the one whose densest line of print reads with more confidence. */
+/**
+ * Of the page as it is and its two quarter turns, the one whose densest band of print reads with the most
+ * confidence; undefined when that is the page as it is (the ink test was wrong) or nothing reads.
+ */
 async function chooseTurn(image: Gray, dpi: number, pool: OcrPool): Promise<{ turns: 1 | 3 } | undefined> {
   const tries = await Promise.all(
-    ([1, 3] as const).map(async (turns) => {
-      const turnedImage = rotateQuarter(image, turns);
+    ([0, 1, 3] as const).map(async (turns) => {
+      const turnedImage = turns === 0 ? image : rotateQuarter(image, turns);
       const band = densestBand(turnedImage);
       if (!band) return { turns, confidence: -1 };
       const r = await pool.run({ image: toPgm(crop(turnedImage, 0, band[0], turnedImage.width, band[1])), psm: '6', dpi });
@@ -321,7 +331,7 @@ async function chooseTurn(image: Gray, dpi: number, pool: OcrPool): Promise<{ tu
     }),
   );
   const best = tries.sort((a, b) => b.confidence - a.confidence)[0]!;
-  return best.confidence < 0 ? undefined : { turns: best.turns };
+  return best.confidence < 0 || best.turns === 0 ? undefined : { turns: best.turns };
 }
 
 /** A band of rows holding a few lines of the most ink, for a quick test read. */

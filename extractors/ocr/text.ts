@@ -34,6 +34,13 @@ export function joinCjk(text: string): string {
   return out;
 }
 
+/** Brackets OCR reads in many shapes, folded to the ones the template prints. */
+const BRACKETS: Record<string, string> = { '〈': '（', '《': '（', '「': '（', '[': '（', '〔': '（', '【': '（', '〉': '）', '》': '）', '」': '）', ']': '）', '〕': '）', '】': '）' };
+
+export function foldBrackets(text: string): string {
+  return text.replace(/[〈《「[〔【〉》」\]〕】]/g, (c) => BRACKETS[c] ?? c);
+}
+
 /** A numeric cell's reading: digits, one decimal point, grouping commas, a leading minus. */
 export function cleanNumber(text: string): string {
   return text.replace(/\s+/g, '').replace(/^[.,]+|[.,]+$/g, '');
@@ -89,7 +96,7 @@ let vocab: { word: string; key: string }[] | undefined;
  */
 export function snapLabel(text: string): { text: string; snapped: boolean } {
   vocab ??= vocabulary().map((word) => ({ word, key: labelKey(word) }));
-  const key = labelKey(text);
+  const key = labelKey(foldBrackets(text));
   if (key.length < 2) return { text, snapped: false };
   let best: { word: string; d: number } | undefined;
   let second = Infinity;

@@ -79,6 +79,9 @@ export async function ingestCommand(args: string[]): Promise<number> {
       quiet: values.quiet,
     });
     process.stdout.write(result.summary);
+    if (process.env.XXGK_DEBUG) {
+      process.stderr.write(`debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s)\n`);
+    }
     return result.counts.failed > 0 ? 2 : 0;
   } catch (e) {
     if (e instanceof InputError) {

@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
 import { discover } from './discover.js';
 import { IngestPool, type TaskOutcome } from './pool.js';
 import { emptyCounts, Progress, summary, type Counts } from './progress.js';
@@ -38,6 +39,8 @@ export interface IngestResult {
   cross: { rows: number; failing: number };
   summary: string;
   poolGenerations: number;
+  /** Share of the run the main thread (reading, hashing, the single writer) was busy: its ceiling on scaling. */
+  mainThreadBusy: number;
 }
 
 interface Prepared extends FileFacts {
@@ -46,6 +49,7 @@ interface Prepared extends FileFacts {
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const elu0 = performance.eventLoopUtilization();
   const files = await discover(options.inputs);
   const store = Store.open(options.db);
   const counts = emptyCounts(files.length);
@@ -159,7 +163,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
   const elapsedS = progress.elapsedS();
-  return { counts, elapsedS, cross, summary: summary(counts, elapsedS, cross, options.db), poolGenerations: pool.generations };
+  const mainThreadBusy = performance.eventLoopUtilization(elu0).utilization;
+  return { counts, elapsedS, cross, summary: summary(counts, elapsedS, cross, options.db), poolGenerations: pool.generations, mainThreadBusy };
 }
 
 async function prepare(path: string): Promise<Prepared> {
