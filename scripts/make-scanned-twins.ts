@@ -5,8 +5,8 @@
  * the angles come from a PRNG seeded by file name, page and resolution, so a rerun writes the same images
  * (given the same pdf.js and ImageMagick).
  *
- * Also writes edge-pages.pdf: a prose page with no table, a blank page, and a table page scanned sideways
- * (turned 90°, on a landscape page).
+ * Also writes edge-pages.pdf: a prose page with no table, a blank page, and a page scanned sideways
+ * (turned 90° clockwise, on a landscape page).
  *
  *   npx tsx scripts/make-scanned-twins.ts            # all
  *   npx tsx scripts/make-scanned-twins.ts hongze-2023 # one
@@ -206,16 +206,16 @@ async function edgePages(): Promise<string> {
   const dpi = 300;
   const pages = await renderAll(path.join(ROOT, 'samples', 'real', 'hongze-2023.pdf'), dpi);
   const prose = pages[0]!;
-  const table = pages[4]!;
+  const last = pages[4]!;
   const blank: Gray = { width: prose.image.width, height: prose.image.height, data: new Uint8Array(prose.image.data.length).fill(255) };
   const a = scan(prose.image, 'edge|prose').image;
   const b = scan(blank, 'edge|blank').image;
-  const c = rotateQuarter(scan(table.image, 'edge|sideways').image, 1);
+  const c = rotateQuarter(scan(last.image, 'edge|sideways').image, 1);
   const pdf = imagePdf([
     { jpeg: jpeg(a), pixelWidth: a.width, pixelHeight: a.height, width: prose.width, height: prose.height },
     { jpeg: jpeg(b), pixelWidth: b.width, pixelHeight: b.height, width: prose.width, height: prose.height },
     // Scanned sideways: the landscape image on a landscape page, text running top to bottom.
-    { jpeg: jpeg(c), pixelWidth: c.width, pixelHeight: c.height, width: table.height, height: table.width },
+    { jpeg: jpeg(c), pixelWidth: c.width, pixelHeight: c.height, width: last.height, height: last.width },
   ]);
   const file = path.join(OUT, 'edge-pages.pdf');
   writeFileSync(file, pdf);

@@ -97,10 +97,11 @@ export class OcrPool {
     });
   }
 
-  /** Ends every worker; the pool starts them again if used afterwards. */
+  /** Ends every worker; the pool starts them again if used afterwards (and tries again after a failed start). */
   async terminate(): Promise<void> {
     clearTimeout(this.idle);
     this.idle = undefined;
+    this.broken = undefined;
     const ending = this.slots.map(async (slot) => {
       const w = slot.worker;
       slot.worker = undefined;

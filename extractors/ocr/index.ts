@@ -10,7 +10,7 @@ import { pdfStep, type PdfJs } from '../pdf/pdfjs.js';
 import { ocrPool, OcrUnavailableError, type OcrPool } from './engine.js';
 import { ocrPage, LOW_CONFIDENCE, type OcrPageResult } from './page.js';
 import { confirmDigits } from './digits.js';
-import { DEFAULT_DPI, pagePaint, renderPage, renderScale, scanPixels } from './render.js';
+import { DEFAULT_DPI, pagePaint, renderPage, renderScale, scanPixels, type RenderedPage } from './render.js';
 
 export { shutdownOcr, OcrUnavailableError } from './engine.js';
 export type { OcrPageResult } from './page.js';
@@ -42,34 +42,45 @@ export async function ocrPdfPages(doc: PDFDocumentProxy, pdfjs: PdfJs, targets: 
   const pages = new Map<number, OcrPageResult & { dpi: number }>();
   const warnings: DocWarning[] = [];
   const inFlight: Promise<void>[] = [];
-  let failure: unknown;
+  let unavailable: OcrUnavailableError | undefined;
+  const failed = new Map<number, string>();
+  const fail = (n: number, e: unknown) => {
+    if (e instanceof OcrUnavailableError) unavailable ??= e;
+    else failed.set(n, e instanceof Error ? e.message.split('\n')[0]! : String(e));
+  };
   for (const target of targets) {
-    if (failure) break;
-    const page = await pdfStep(doc.getPage(target.page), `page ${target.page}`);
-    let rendered;
+    if (unavailable) break;
+    let rendered: RenderedPage;
     try {
-      const vp = page.getViewport({ scale: 1 });
-      const paint = await pagePaint(pdfjs, page);
-      // A scan's own pixels when the page is nothing but the scan; else the page drawn.
-      rendered = scanPixels(page, paint, vp.width, vp.height) ?? (await renderPage(doc, pdfjs, page, renderScale(paint.images, vp.width, vp.height, dpi)));
-    } finally {
-      page.cleanup();
+      const page = await pdfStep(doc.getPage(target.page), `page ${target.page}`);
+      try {
+        const vp = page.getViewport({ scale: 1 });
+        const paint = await pagePaint(pdfjs, page);
+        // A scan's own pixels when the page is nothing but the scan; else the page drawn.
+        rendered = scanPixels(page, paint, vp.width, vp.height) ?? (await renderPage(doc, pdfjs, page, renderScale(paint.images, vp.width, vp.height, dpi)));
+      } finally {
+        page.cleanup();
+      }
+    } catch (e) {
+      fail(target.page, e);
+      continue;
     }
     const job = ocrPage(rendered, target.page, { pool, scope: target.scope }).then(
       (r) => void pages.set(target.page, { ...r, dpi: Math.round(rendered.scale * 72) }),
-      (e: unknown) => {
-        failure ??= e;
-      },
+      (e: unknown) => fail(target.page, e),
     );
     inFlight.push(job);
     // Render ahead of the OCR by at most one page per worker: page images are large.
     if (inFlight.length > pool.size) await inFlight.shift();
   }
   await Promise.all(inFlight);
-  if (failure) {
-    if (!(failure instanceof OcrUnavailableError)) throw failure;
-    warnings.push({ code: 'OCR_UNAVAILABLE', message: `OCR could not run: ${failure.message}; the pages that needed it stay unread` });
+  if (unavailable) {
+    warnings.push({ code: 'OCR_UNAVAILABLE', message: `OCR could not run: ${unavailable.message}; the pages that needed it stay unread` });
     return { pages: new Map(), warnings };
+  }
+  for (const [n, why] of failed) {
+    pages.delete(n);
+    warnings.push({ code: 'OCR_FAILED', message: `page ${n} could not be read by OCR (${why}): it stays unread`, page: n });
   }
   // Every number against the document's other digit glyphs: this sets the numbers' confidence.
   confirmDigits([...pages.values()].flatMap((p) => p.numbers));

@@ -12,7 +12,7 @@ import { findRules, findTables, type GridCell, type Rect, type Table } from './g
 import { cellInk, type CellInk } from './ink.js';
 import { digitBlobs, glyphOf, splitRunTogether, type NumberRead } from './digits.js';
 import { estimateSkew, isSideways, NEGLIGIBLE_SKEW } from './skew.js';
-import { joinCjk, snapLabel } from './text.js';
+import { isLabel, joinCjk, snapLabel } from './text.js';
 import { holesOf, readNumber } from './number.js';
 import { parseTsvLines } from './tsv.js';
 
@@ -165,12 +165,37 @@ async function readTable(
     if (found.kind === 'empty' || !found.box) return undefined;
     const read = await readCell(found, inner, image, ink, scale, dpi, pool);
     if (!read) return undefined;
-    const item: Item = { text: read.text, box: toBox(found.box), confidence: read.confidence };
+    return { cell, found, inner, read: read as CellRead };
+  });
+  const cellsRead = (await Promise.all(reads)).filter((r) => r !== undefined);
+  // A column of numbers: a cell in it that read as something other than a number, a dash or a label is a
+  // number the ink test missed; read as a number, or left unread, it cannot end its row early (a table
+  // builder stops reading a row's values at the first text, and the cells after it would come out blank).
+  const numericColumns = new Set<number>();
+  const byColumn = new Map<number, { numbers: number; others: number }>();
+  for (const { cell, read } of cellsRead) {
+    if (cell.c0 !== cell.c1) continue;
+    const c = byColumn.get(cell.c0) ?? { numbers: 0, others: 0 };
+    if (read.number || read.unread) c.numbers++;
+    else c.others++;
+    byColumn.set(cell.c0, c);
+  }
+  for (const [col, c] of byColumn) if (c.numbers >= 3 && c.numbers >= 2 * c.others) numericColumns.add(col);
+  await Promise.all(
+    cellsRead.map(async (r) => {
+      const { cell, read } = r;
+      if (read.number || read.unread || read.label || cell.c0 !== cell.c1 || !numericColumns.has(cell.c0)) return;
+      if (isValueText(read.text)) return;
+      const img = cellImage(r.found, r.inner, image, scale);
+      r.read = (await readNumberCell(r.found, img, image, ink, dpi, pool)) ?? { text: UNREAD, confidence: 0, unread: true };
+    }),
+  );
+  const done = cellsRead.map(({ cell, found, read }) => {
+    const item: Item = { text: read.text, box: toBox(found.box!), confidence: read.confidence };
     if (read.number) numbers.push({ item, ...read.number });
     if (read.unread) unread.push(item.box!);
     return { cell, item };
   });
-  const done = (await Promise.all(reads)).filter((r): r is { cell: GridCell; item: Item } => r !== undefined);
   const rows = new Map<number, Item[]>();
   for (const { cell, item } of done) {
     const row = rows.get(cell.r0) ?? [];
@@ -187,11 +212,13 @@ interface CellRead {
   text: string;
   confidence: number;
   unread?: true;
+  /** A template label or header (as read, or snapped to one). */
+  label?: true;
   number?: Omit<NumberRead, 'item'>;
 }
 
 /** The cell's ink on white, specks removed, with a margin: what tesseract is given. */
-export function cellImage(found: CellInk, inner: Rect, image: Gray, scale: number): Gray {
+function cellImage(found: CellInk, inner: Rect, image: Gray, scale: number): Gray {
   const box = found.box!;
   const m = Math.round(1 * scale);
   const x0 = Math.max(inner.x0, box.x0 - m);
@@ -224,12 +251,19 @@ async function readCell(
   const t = await readText(img, found, dpi, pool);
   // Digits run together (small print) look like a Chinese character to the ink test: a text reading with
   // no Chinese in it and digits is read again as a number.
-  if (found.lines.length === 1 && /\d/.test(t.text) && /^[\d.,，。\s\-—|\]\[lIoO]+$/.test(t.text)) {
-    const r = await readNumberCell(found, img, image, ink, dpi, pool);
-    if (r) return r;
+  if (found.lines.length === 1 && /\d/.test(t.text) && DIGIT_LIKE.test(t.text)) {
+    return (await readNumberCell(found, img, image, ink, dpi, pool)) ?? { text: UNREAD, confidence: 0, unread: true };
   }
   return t;
 }
+
+/** A cell text a table builder reads as a value: a number or a dash (—, -, /, 无). */
+function isValueText(text: string): boolean {
+  return /^(?:-?[\d,]+(?:\.\d+)?|[—–－\-]{1,4}|[/／]|无|不适用)$/u.test(text.replace(/\s+/g, ''));
+}
+
+/** What tesseract makes of digits when it reads them as text. */
+const DIGIT_LIKE = /^[\d.,，。\s\-—|\]\[lIoO]+$/;
 
 async function readNumberCell(found: CellInk, img: Gray, image: Gray, ink: Uint8Array, dpi: number, pool: OcrPool): Promise<CellRead | undefined> {
   const lineHeight = found.lines[0]!.y1 - found.lines[0]!.y0;
@@ -252,15 +286,14 @@ async function readNumberCell(found: CellInk, img: Gray, image: Gray, ink: Uint8
     confidence: round(r.confidence),
     number: { digits, glyphs: paired ? glyphs.map((b) => glyphOf(image, b)) : undefined, ocrConfidence: round(r.confidence) },
   };
-  return readText(img, found, dpi, pool);
 }
 
 async function readText(img: Gray, found: CellInk, dpi: number, pool: OcrPool): Promise<CellRead> {
   const psm: Psm = found.lines.length > 1 ? '6' : '7';
   const r = await pool.run({ image: toPgm(img), psm, dpi });
   const raw = joinCjk(r.text.replace(/\n+/g, ' '));
-  const { text } = snapLabel(raw);
-  return { text, confidence: r.confidence / 100 };
+  const { text, snapped } = snapLabel(raw);
+  return { text, confidence: r.confidence / 100, ...(snapped || isLabel(text) ? { label: true as const } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -90,6 +90,13 @@ function vocabulary(): string[] {
 
 let vocab: { word: string; key: string }[] | undefined;
 
+/** Whether the text is one of the template's labels or headers (by label key). */
+export function isLabel(text: string): boolean {
+  vocab ??= vocabulary().map((word) => ({ word, key: labelKey(word) }));
+  const key = labelKey(foldBrackets(text));
+  return key !== '' && vocab.some((v) => v.key === key);
+}
+
 /**
  * The template label a cell's text is a near miss of (edit distance within a quarter of its length, and
  * closer than any other label), else the text as read. Returns whether it snapped.

@@ -42,6 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`xxgk: internal error: ${oneLine(e)}\n`);
     if (process.env.XXGK_DEBUG) console.error(e);
     return 2;
+  } finally {
+    // OCR workers would keep the process alive until their idle timeout.
+    await (await import('../../extractors/ocr/index.js')).shutdownOcr();
   }
 }
 

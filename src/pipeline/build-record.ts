@@ -17,6 +17,7 @@ import { buildReviewLitigation } from '../tables/review.js';
 import type { TableContext } from '../tables/context.js';
 import { unreadDisclosure, unreadRequests, unreadReview } from '../tables/unread.js';
 import { proseChecks, runChecks } from '../checks/index.js';
+import { repairOcrDigits } from './ocr-repair.js';
 
 const TITLE_SEARCH_LIMIT = 6000;
 
@@ -53,7 +54,7 @@ export function buildRecord(doc: PositionedDocument, normalization: Normalizatio
   }
   const checks = template === 'none' ? [] : [...runChecks(template, tables), ...proseChecks(sections, tables)];
 
-  return {
+  const record: ReportRecord = {
     schemaVersion: 1,
     source: doc.source,
     title,
@@ -66,6 +67,8 @@ export function buildRecord(doc: PositionedDocument, normalization: Normalizatio
     normalization,
     warnings,
   };
+  // OCR digit confusions (0/8, 1/7, …) repaired only where exactly one substitution restores the identities.
+  return doc.source.extractor === 'pdf-ocr' ? repairOcrDigits(record).record : record;
 }
 
 function sectionsOf(text: string, headings: Heading[]): Section[] {
