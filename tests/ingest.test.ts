@@ -212,7 +212,7 @@ describe('xxgk ingest: kill -9 in the middle, then a rerun', () => {
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Kill the whole process group once a third of the files are stored.
+    // Kill the whole process group once some files are stored (well before the end: 62 files).
     const t0 = Date.now();
     let stored = 0;
     while (Date.now() - t0 < 40_000) {
@@ -223,9 +223,9 @@ describe('xxgk ingest: kill -9 in the middle, then a rerun', () => {
       } catch {
         continue; // schema not created yet
       }
-      if (stored >= 20) break;
+      if (stored >= 10) break;
     }
-    expect(stored).toBeGreaterThanOrEqual(20);
+    expect(stored).toBeGreaterThanOrEqual(10);
     process.kill(-child.pid!, 'SIGKILL');
     await exited;
 

@@ -16,7 +16,8 @@ ingest extracts every report under the given files, directories (recursively: .p
 and quoted glob patterns ('archive/**/*.pdf') into one SQLite database, one worker thread per job.
   --db FILE          the database (created if missing); rerunning skips files already stored
   --jobs N           worker threads [default: the number of CPUs]
-  --timeout SECONDS  a file taking longer is recorded as an error and the run goes on [default: 120]
+  --timeout SECONDS  a file taking longer is recorded as an error and the run goes on [default: 120];
+                     OCR takes seconds per page, so raise it for archives of long scanned reports
   --ocr MODE         OCR for PDF pages: auto (pages without a usable text layer), always, never [default: auto]
   --retry-failed     extract again the files recorded as errors
   --worker-memory MB heap limit of each worker thread; a file needing more is an error [default: 1024]

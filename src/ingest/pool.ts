@@ -99,6 +99,9 @@ export class IngestPool {
       maxQueue: this.options.jobs,
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
+      // One OCR engine per ingest thread: the parallelism is --jobs; the OCR default (one per core in each
+      // thread) would run jobs × cores tesseract workers at once.
+      env: { ...process.env, XXGK_OCR_WORKERS: process.env.XXGK_OCR_WORKERS ?? '1' },
     });
     // A thread that dies with no task (e.g. while a retired pool shuts down) is reported here; the task, if
     // any, gets its own error, so nothing is lost by ignoring these.

@@ -113,6 +113,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   };
 
   try {
+    // A worker that cannot even start (a broken build) would turn every file into an error row: check first.
+    const probe = await pool.run({ path: 'probe.txt', bytes: new Uint8Array(0) });
+    if (probe.ok || probe.kind !== 'input') {
+      throw new Error(`the ingest worker does not work: ${probe.ok ? 'it read an empty file' : probe.cause}`);
+    }
     for (const path of files) {
       const file = await prepare(path);
       const existing = store.byPath(path);
