@@ -14,6 +14,9 @@ export interface Truth {
   sourceFailures?: string[];
   unknownChecks?: string[] | string;
   uncertain?: string[];
+  /** Rows and columns a report adds (generated samples), scored like the template cells. */
+  extraRows?: { label: string; after: string; values: Record<string, number | null> }[];
+  extraColumns?: { label: string; values: Record<string, number | null> }[];
 }
 
 export interface Score {
@@ -60,28 +63,42 @@ export function scoreRecord(record: ReportRecord, truth: Truth): Score {
     attributed: 0,
     wrong: [],
   };
+  const scoreCell = (path: string, cell: Cellish | undefined, want: number | null) => {
+    s.cells++;
+    const got = cell ? (cell.value ?? null) : undefined;
+    if (cell && (got === want || (got !== null && want !== null && Math.abs(got! - want) < 1e-9))) {
+      s.correct++;
+      return;
+    }
+    const flagged =
+      flaggedByChecks.has(path) ||
+      (cell !== undefined &&
+        ((cell.confidence !== undefined && cell.confidence < 0.9) || cell.reconstructed === true || cell.kind === 'text'));
+    if (flagged) s.flaggedWrong++;
+    else s.silentWrong++;
+    s.wrong.push(`${flagged ? 'flagged' : 'SILENT '} ${path}: got ${JSON.stringify(got)} want ${want}`);
+  };
   for (const table of ['activeDisclosure', 'requests', 'reviewLitigation'] as const) {
     for (const [row, cols] of Object.entries(truth[table] ?? {})) {
       for (const [col, want] of Object.entries(cols)) {
         const path = `${table}.${row}.${col}`;
         if (skip.has(path)) continue;
-        s.cells++;
-        const cell = cellAt(record, path);
-        const got = cell ? (cell.value ?? null) : undefined;
-        if (cell && (got === want || (got !== null && want !== null && Math.abs(got! - want) < 1e-9))) {
-          s.correct++;
-          continue;
-        }
-        const flagged =
-          flaggedByChecks.has(path) ||
-          (cell !== undefined &&
-            ((cell.confidence !== undefined && cell.confidence < 0.9) || cell.reconstructed === true || cell.kind === 'text'));
-        if (flagged) s.flaggedWrong++;
-        else s.silentWrong++;
-        s.wrong.push(`${flagged ? 'flagged' : 'SILENT '} ${path}: got ${JSON.stringify(got)} want ${want}`);
+        scoreCell(path, cellAt(record, path), want);
       }
     }
   }
+  const requests = record.tables.requests;
+  const extras: [string, Cellish | undefined, number | null][] = [];
+  for (const row of truth.extraRows ?? []) {
+    const got = requests?.extraRows?.find((r) => r.after === row.after && r.label === row.label);
+    for (const [col, want] of Object.entries(row.values)) extras.push([`requests.extraRows[${row.after}].${col}`, got?.cells[col], want]);
+  }
+  for (const col of truth.extraColumns ?? []) {
+    const got = requests?.extraColumns?.find((c) => c.label === col.label);
+    for (const [row, want] of Object.entries(col.values)) extras.push([`requests.extraColumns[${col.label}].${row}`, got?.cells[row], want]);
+  }
+  for (const [path, cell, want] of extras) scoreCell(path, cell, want);
+
   const hard = record.checks.filter((c) => isHardIdentity(c.id));
   const failing = new Set(hard.filter((c) => c.status === 'fail').map((c) => c.id));
   const unknown = new Set(hard.filter((c) => c.status === 'unknown').map((c) => c.id));

@@ -19,16 +19,20 @@ import { cellPaths, type TableContext } from './context.js';
 import { locateLabels, type LabelSpec } from './labels.js';
 import { candidateValues, describe, readRow, valueBoxes, type RowValues } from './row-values.js';
 import { centersFromFullRows, headerCenters } from './columns.js';
+import { withoutRepeatedHeader } from './repeated-header.js';
 import type { Piece, Slot } from './split-runs.js';
+import { printedKeys, requestColumnLayout, rowSumsHold, SUBTOTAL_LABEL, templatePart, type RequestColumnLayout } from './request-columns.js';
 
 const COLS = REQUEST_COLUMNS.map((c) => c.key);
-const SLOTS: Slot[] = COLS.map(() => ({}));
 const EXTRA_ROW_LABELS = ['小计', '合计'];
 /** Printed above the rows; the first row is searched after them so prose before the table is skipped. */
-const HEADER_ANCHORS = ['本列数据的勾稽关系', '申请人情况'];
+const HEADER_ANCHORS = ['本列数据的勾稽关系', '申请人情况'] as const;
 
-const rowTotalHolds = (v: (number | null)[]) =>
-  v[6] === null || v.slice(0, 6).some((x) => x === null) || v.slice(0, 6).reduce((a, b) => a! + b!, 0) === v[6];
+/** How the rows are read: the printed columns, one slot each. */
+interface RowShape {
+  layout: RequestColumnLayout;
+  slots: Slot[];
+}
 
 /** Which form of （六）其他处理 the document prints. */
 export function detectOtherHandling(ctx: TableContext): OtherHandlingForm | undefined {
@@ -38,37 +42,54 @@ export function detectOtherHandling(ctx: TableContext): OtherHandlingForm | unde
   return undefined;
 }
 
-export function buildRequests(ctx: TableContext, form: OtherHandlingForm): RequestsTable | null {
-  const { text } = ctx.stream;
+export function buildRequests(table: TableContext, form: OtherHandlingForm): RequestsTable | null {
+  const { text } = table.stream;
   const rows = requestRows(form);
-  let from = ctx.from;
+  let from = table.from;
+  let headerStart: number | undefined;
   for (const a of HEADER_ANCHORS) {
-    const hit = findKey(ctx.keyed, labelKey(a), ctx.from, ctx.to);
-    if (hit) from = Math.max(from, hit.end);
+    const hit = findKey(table.keyed, labelKey(a), table.from, table.to);
+    if (!hit) continue;
+    from = Math.max(from, hit.end);
+    headerStart ??= hit.start;
   }
-  const located = locateLabels(text, ctx.keyed, rows.map(specOf), from, ctx.to);
+  const firstPass = locateLabels(text, table.keyed, rows.map(specOf), from, table.to);
+  if (firstPass.length < rows.length / 2) return null;
+  const ctx: TableContext =
+    headerStart === undefined
+      ? table
+      : { ...table, keyed: withoutRepeatedHeader(table.keyed, { start: headerStart, end: firstPass[0]!.start }, labelKey(HEADER_ANCHORS[1]), table.to) };
+  const located = ctx.keyed === table.keyed ? firstPass : locateLabels(text, ctx.keyed, rows.map(specOf), from, ctx.to);
   if (located.length < rows.length / 2) return null;
 
   const regionEnd = (i: number) => located[i + 1]?.start ?? ctx.to;
+  const layout = requestColumnLayout(ctx.keyed, from, located[0]!.start);
+  const shape: RowShape = { layout, slots: layout.labels.map(() => ({})) };
   const columns =
-    headerCenters(ctx.stream, ctx.from, located[0]!.start, REQUEST_COLUMNS.map((c) => c.label)) ??
+    headerCenters(ctx.stream, ctx.from, located[0]!.start, layout.labels) ??
     centersFromFullRows(
       located.map((loc, i) => valueBoxes(ctx.stream, loc.end, regionEnd(i))),
-      COLS.length,
+      layout.labels.length,
     );
 
   const reads = new Map<string, RowValues>();
   const extraRows: NonNullable<RequestsTable['extraRows']> = [];
   located.forEach((loc, i) => {
     const end = regionEnd(i);
-    const read = readRow(ctx.stream, loc.end, end, SLOTS, rowTotalHolds, columns);
+    const read = readRow(ctx.stream, loc.end, end, shape.slots, (v) => rowSumsHold(v, layout), columns);
     reads.set(loc.key, read);
-    const extra = readExtraRow(ctx, read.stop, end);
+    const extra = readExtraRow(ctx, read.stop, end, shape, columns);
     if (extra) extraRows.push({ ...extra, after: loc.key });
   });
 
   const chosen = resolveRows(rows, reads);
   const out: RequestsTable['rows'] = {};
+  const subtotals: Record<string, Cell> = {};
+  const setRow = (key: string, printed: Cell[]) => {
+    out[key] = Object.fromEntries(COLS.map((c, i) => [c, templatePart(printed, layout)[i]!]));
+    if (layout.subtotalAt !== undefined) subtotals[key] = printed[layout.subtotalAt]!;
+  };
+  const fill = (make: () => Cell) => layout.labels.map(make);
   const ambiguous: string[] = [];
   const reconstructed: string[] = [];
   for (const row of rows) {
@@ -76,31 +97,31 @@ export function buildRequests(ctx: TableContext, form: OtherHandlingForm): Reque
     const paths = cellPaths(`requests.${row.key}`, COLS);
     if (!read) {
       ctx.warnings.push({ code: 'ROW_NOT_FOUND', message: `表三: row ${row.label} not found`, cells: paths });
-      out[row.key] = fill(() => unreadCell(''));
+      setRow(row.key, fill(() => unreadCell('')));
       continue;
     }
     if (read.status === 'empty') {
-      out[row.key] = fill(blankCell);
+      setRow(row.key, fill(blankCell));
       continue;
     }
     if (read.status === 'direct') {
-      out[row.key] = cellsOf(ctx, read.pieces, false);
+      setRow(row.key, cellsOf(ctx, read.pieces, false));
       continue;
     }
     const pick = chosen.get(row.key);
     if (read.status === 'split' && pick) {
-      out[row.key] = cellsOf(ctx, pick, true);
+      setRow(row.key, cellsOf(ctx, pick, true));
       reconstructed.push(`${row.key} ${read.run} → ${describe(pick)}`);
       continue;
     }
-    out[row.key] = fill(() => unreadCell(read.run, ctx.stream, read.start, read.end));
+    setRow(row.key, fill(() => unreadCell(read.run, ctx.stream, read.start, read.end)));
     ambiguous.push(row.key);
     ctx.warnings.push({
       code: read.status === 'overflow' ? 'ROW_TOO_MANY_VALUES' : 'DIGIT_RUN_UNRESOLVED',
       message:
         read.status === 'overflow'
-          ? `表三 ${row.label}: ${read.tokens.length} values where 7 cells are: "${read.run}"`
-          : unresolvedMessage(row.label, read.run, read.candidates, read.exhausted),
+          ? `表三 ${row.label}: ${read.tokens.length} values where ${layout.labels.length} cells are: "${read.run}"`
+          : unresolvedMessage(row.label, read.run, read.candidates, read.exhausted, layout.labels.length),
       cells: paths,
       ...(read.status === 'split' ? candidateValues(read.candidates) : {}),
     });
@@ -115,6 +136,7 @@ export function buildRequests(ctx: TableContext, form: OtherHandlingForm): Reque
     columns: [...COLS],
     rows: out,
     ...(extraRows.length ? { extraRows } : {}),
+    ...(layout.subtotalAt !== undefined ? { extraColumns: [{ label: SUBTOTAL_LABEL, cells: subtotals }] } : {}),
   };
 }
 
@@ -123,30 +145,32 @@ function specOf(row: RequestRow): LabelSpec {
   return { key: row.key, label: row.label, before };
 }
 
-function fill(make: () => Cell): Record<string, Cell> {
-  return Object.fromEntries(COLS.map((c) => [c, make()]));
+/** The printed row's cells, in printed order. */
+function cellsOf(ctx: TableContext, pieces: Piece[], reconstructed: boolean): Cell[] {
+  return pieces.map((p) => cellFromPiece(ctx.stream, p, reconstructed && p.split));
 }
 
-function cellsOf(ctx: TableContext, pieces: Piece[], reconstructed: boolean): Record<string, Cell> {
-  return Object.fromEntries(
-    COLS.map((c, i) => [c, cellFromPiece(ctx.stream, pieces[i]!, reconstructed && pieces[i]!.split)]),
-  );
-}
-
-function unresolvedMessage(label: string, run: string, candidates: Piece[][], exhausted: boolean): string {
-  if (candidates.length === 0) return `表三 ${label}: "${run}" has no split into 7 cells that satisfies the identities`;
+function unresolvedMessage(label: string, run: string, candidates: Piece[][], exhausted: boolean, width: number): string {
+  if (candidates.length === 0) return `表三 ${label}: "${run}" has no split into ${width} cells that satisfies the identities`;
   const shown = candidates.slice(0, 6).map(describe).join(' | ');
   const more = candidates.length > 6 || exhausted ? ' | …' : '';
   return `表三 ${label}: "${run}" splits ${candidates.length}${exhausted ? '+' : ''} ways: ${shown}${more}`;
 }
 
-function readExtraRow(ctx: TableContext, at: number, to: number): { label: string; cells: Record<string, Cell> } | undefined {
+function readExtraRow(
+  ctx: TableContext,
+  at: number,
+  to: number,
+  shape: RowShape,
+  columns: number[] | undefined,
+): { label: string; cells: Record<string, Cell> } | undefined {
   for (const label of EXTRA_ROW_LABELS) {
     const hit = findKey(ctx.keyed, label, at, to);
     if (!hit || ctx.stream.text.slice(at, hit.start).trim() !== '') continue;
-    const read = readRow(ctx.stream, hit.end, to, SLOTS);
+    const read = readRow(ctx.stream, hit.end, to, shape.slots, undefined, columns);
     if (read.status !== 'direct') return undefined;
-    return { label, cells: cellsOf(ctx, read.pieces, false) };
+    const printed = cellsOf(ctx, read.pieces, false);
+    return { label, cells: Object.fromEntries(printedKeys(shape.layout).map((k, i) => [k, printed[i]!])) };
   }
   return undefined;
 }
@@ -174,7 +198,8 @@ function resolveRows(rows: RequestRow[], reads: Map<string, RowValues>): Map<str
   const leaves = rows.filter((r) => r.leaf).map((r) => r.key);
   const values = new Map(fixed);
   const holds = (): boolean => {
-    for (let c = 0; c < COLS.length; c++) {
+    const width = values.values().next().value?.length ?? 0;
+    for (let c = 0; c < width; c++) {
       const v = (k: string) => values.get(k)?.[c];
       const known = (ks: string[]) => ks.every((k) => typeof v(k) === 'number');
       const sum = (ks: string[]) => ks.reduce((a, k) => a + (v(k) as number), 0);
