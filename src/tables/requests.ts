@@ -168,8 +168,8 @@ function readExtraRow(
     const hit = findKey(ctx.keyed, label, at, to);
     if (!hit || ctx.stream.text.slice(at, hit.start).trim() !== '') continue;
     const read = readRow(ctx.stream, hit.end, to, shape.slots, undefined, columns);
-    if (read.status !== 'direct') return undefined;
-    const printed = cellsOf(ctx, read.pieces, false);
+    if (read.status !== 'direct' && read.status !== 'empty') return undefined;
+    const printed = read.status === 'direct' ? cellsOf(ctx, read.pieces, false) : shape.slots.map(blankCell);
     return { label, cells: Object.fromEntries(printedKeys(shape.layout).map((k, i) => [k, printed[i]!])) };
   }
   return undefined;

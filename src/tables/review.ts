@@ -5,9 +5,10 @@
  */
 import type { Cell } from '../model/cell.js';
 import type { ReviewLitigationTable } from '../model/record.js';
+import { labelKey } from '../template/labelKey.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template/templates.js';
 import { blankCell, cellFromPiece, unreadCell } from './cells.js';
-import { findKey } from '../layout/keyed.js';
+import { findKey, type Keyed } from '../layout/keyed.js';
 import type { TableContext } from './context.js';
 import { candidateValues, describe, readRow } from './row-values.js';
 import { fragmentCenters } from './columns.js';
@@ -22,6 +23,7 @@ const HEADER_WORDS = [
 const HEADER_CHARS = new Set([...HEADER_WORDS.join('')]);
 const SLOTS: Slot[] = Array.from({ length: 15 }, () => ({}));
 const COLUMN_LABELS = REVIEW_COLUMNS.map((c) => c.label);
+const HEADER_START = labelKey(REVIEW_COLUMNS[0].label);
 
 const totalsHold = (v: (number | null)[]) =>
   [0, 5, 10].every((g) => {
@@ -31,7 +33,7 @@ const totalsHold = (v: (number | null)[]) =>
 
 export function buildReviewLitigation(ctx: TableContext): ReviewLitigationTable | null {
   const { text } = ctx.stream;
-  const start = valuesStart(text, ctx.from, ctx.to);
+  const start = valuesStart(text, ctx.keyed, ctx.from, ctx.to);
   if (start === undefined) return headerPrinted(ctx) ? allBlank() : null;
   const columns = fragmentCenters(ctx.stream, ctx.from, start, COLUMN_LABELS, SLOTS.length);
   const read = readRow(ctx.stream, start, ctx.to, SLOTS, totalsHold, columns);
@@ -86,22 +88,21 @@ function allBlank(): ReviewLitigationTable {
   ) as ReviewLitigationTable;
 }
 
-/** The first value after the header: the header is made only of its own words' characters. */
-function valuesStart(text: string, from: number, to: number): number | undefined {
-  let sawHeader = false;
-  for (let i = from; i < to; i++) {
-    const ch = text[i]!;
-    if (/[\s、，,（）()]/u.test(ch)) continue;
-    if (HEADER_CHARS.has(ch)) {
-      sawHeader = true;
-      continue;
+/**
+ * The first value after the header: the header is made only of its own words' characters. Prose before
+ * the table is skipped by starting at a column word (found in the key view: 结果维\n持 wraps).
+ */
+function valuesStart(text: string, keyed: Keyed, from: number, to: number): number | undefined {
+  let at = from;
+  for (;;) {
+    const header = findKey(keyed, HEADER_START, at, to);
+    if (!header) return undefined;
+    for (let i = header.start; i < to; i++) {
+      const ch = text[i]!;
+      if (/[\s、，,（）()]/u.test(ch) || HEADER_CHARS.has(ch)) continue;
+      if (/[0-9—–\-/／]/u.test(ch)) return i;
+      break;
     }
-    if (sawHeader && /[0-9—–\-/／]/u.test(ch)) return i;
-    // Prose before the table: look for the header again further on.
-    const next = text.indexOf('结果维持', i);
-    if (next < 0 || next >= to) return undefined;
-    i = next - 1;
-    sawHeader = false;
+    at = header.end;
   }
-  return undefined;
 }
