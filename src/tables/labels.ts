@@ -110,7 +110,8 @@ function locateOne(text: string, keyed: Keyed, spec: LabelSpec, from: number, to
   let end = best.found.end;
   if (p.note && keyed.key.startsWith(p.note, best.found.kEnd)) end = keyed.pos[best.found.kEnd + p.note.length - 1]! + 1;
 
-  while (end < to && CLOSING.has(text[end]!)) end++;
+  // A closing quote or bracket belongs to the label, even set apart by a space (危及 “ 三安全一稳定 ”).
+  for (let j = end; j < to && (CLOSING.has(text[j]!) || /\s/u.test(text[j]!)); j++) if (CLOSING.has(text[j]!)) end = j + 1;
   return { key: spec.key, start: labelStart(text, keyed, spec, p, best.found.start, from), end };
 }
 
