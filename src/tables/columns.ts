@@ -46,13 +46,19 @@ export function fragmentCenters(
   count: number,
 ): number[] | undefined {
   const keys = labels.map(labelKey);
-  const xs: { x: number; w: number }[] = [];
+  const fragments: { box: Box; chars: number }[] = [];
   for (const span of spansIn(stream, from, to)) {
     const box = span.item.box;
     if (!box) continue;
     const k = labelKey(span.item.text);
-    if (k && keys.some((key) => key.startsWith(k))) xs.push({ x: box[0], w: (box[2] - box[0]) / Math.max(1, k.length) });
+    if (k && keys.some((key) => key.startsWith(k))) fragments.push({ box, chars: k.length });
   }
+  // The wrapped end of a word (尚未审 / 结) can itself start a label (结果维持): it sits under the wider
+  // fragment it continues, so it is no column of its own.
+  const within = (a: Box, b: Box) => a[0] >= b[0] - 0.5 && a[2] <= b[2] + 0.5;
+  const xs = fragments
+    .filter((f) => !fragments.some((g) => g.chars > f.chars && within(f.box, g.box)))
+    .map(({ box, chars }) => ({ x: box[0], w: (box[2] - box[0]) / chars }));
   if (xs.length < count) return undefined;
   xs.sort((a, b) => a.x - b.x);
   // Items of one column start at the same x (stacked characters, 结果 over 维持); columns are a cell apart.
