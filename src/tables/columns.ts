@@ -21,12 +21,18 @@ const center = (b: Box) => (b[0] + b[2]) / 2;
  * unless every column is found, left to right.
  */
 export function headerCenters(stream: TextStream, from: number, to: number, labels: readonly string[]): number[] | undefined {
+  // Two characters at least, so a word's wrapped end is not taken for another word's start; failing that,
+  // single characters, for headers printed one character per line (商/业/企/业).
+  return headerCentersOf(stream, from, to, labels, 2) ?? headerCentersOf(stream, from, to, labels, 1);
+}
+
+function headerCentersOf(stream: TextStream, from: number, to: number, labels: readonly string[], minChars: number) {
   const keys = labels.map(labelKey);
   const found: (number | undefined)[] = keys.map(() => undefined);
   for (const span of spansIn(stream, from, to)) {
     if (!span.item.box) continue;
     const k = labelKey(span.item.text);
-    const i = keys.findIndex((key, j) => found[j] === undefined && k.length >= Math.min(2, key.length) && key.startsWith(k));
+    const i = keys.findIndex((key, j) => found[j] === undefined && k.length >= Math.min(minChars, key.length) && key.startsWith(k));
     if (i >= 0) found[i] = center(span.item.box);
   }
   if (found.some((c) => c === undefined)) return undefined;
