@@ -78,7 +78,7 @@ export function buildRequests(table: TableContext, form: OtherHandlingForm): Req
     const end = regionEnd(i);
     const read = readRow(ctx.stream, loc.end, end, shape.slots, (v) => rowSumsHold(v, layout), columns);
     reads.set(loc.key, read);
-    const extra = readExtraRow(ctx, read.stop, end, shape, columns);
+    const extra = readExtraRow(ctx, read.stop, end, shape, columns, rows.find((r) => r.key === loc.key)?.group);
     if (extra) extraRows.push({ ...extra, after: loc.key });
   });
 
@@ -163,10 +163,14 @@ function readExtraRow(
   to: number,
   shape: RowShape,
   columns: number[] | undefined,
+  group: string | undefined,
 ): { label: string; cells: Record<string, Cell> } | undefined {
+  // After a page break the group labels may be printed again before the 小计 (三、本年度办理结果 （三）不予公开).
+  const repeated = [RESULTS_GROUP, group].filter((g): g is string => g !== undefined).map(labelKey);
+  const onlyGroupLabels = (between: string) => repeated.reduce((k, g) => k.replace(g, ''), labelKey(between)) === '';
   for (const label of EXTRA_ROW_LABELS) {
     const hit = findKey(ctx.keyed, label, at, to);
-    if (!hit || ctx.stream.text.slice(at, hit.start).trim() !== '') continue;
+    if (!hit || !onlyGroupLabels(ctx.stream.text.slice(at, hit.start))) continue;
     const read = readRow(ctx.stream, hit.end, to, shape.slots, undefined, columns);
     if (read.status !== 'direct' && read.status !== 'empty') return undefined;
     const printed = read.status === 'direct' ? cellsOf(ctx, read.pieces, false) : shape.slots.map(blankCell);
