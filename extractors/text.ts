@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 
 import type { Line, PositionedDocument } from '../src/model/document.js';
 import { decodeText } from './decode-text.js';
+import { isLayoutText, layoutItems } from './text/layout.js';
 
 export function extractText(bytes: Uint8Array, path: string, mediaType?: string): PositionedDocument {
   const { text, encoding } = decodeText(bytes);
@@ -16,15 +17,17 @@ export function extractText(bytes: Uint8Array, path: string, mediaType?: string)
   if (rawLines.length > 1 && rawLines[rawLines.length - 1] === '') rawLines.pop();
 
   const markdown = mediaTypeFor(path) === 'text/markdown';
+  const layout = !markdown && isLayoutText(rawLines);
   const lines: Line[] = [];
   let offset = 0;
-  for (const raw of rawLines) {
+  rawLines.forEach((raw, i) => {
     // A markdown table's delimiter row (|---|---|) is layout, not content: dashes there are not dash cells.
     const trimmed = markdown && MD_DELIMITER_ROW.test(raw) ? '' : raw.trimEnd();
     // Blank lines stay, with no items: paragraph breaks separate sections and tables.
-    lines.push({ items: trimmed === '' ? [] : [{ text: trimmed, sourceOffset: offset }] });
+    if (trimmed === '') lines.push({ items: [] });
+    else lines.push({ items: layout ? layoutItems(trimmed, i, offset) : [{ text: trimmed, sourceOffset: offset }] });
     offset += raw.length + 1;
-  }
+  });
 
   return {
     source: {

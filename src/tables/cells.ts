@@ -8,9 +8,9 @@ export function provenance(stream: TextStream, start: number, end: number): Pick
   if (!span) return {};
   const { item } = span;
   const out: Pick<Cell, 'page' | 'bbox' | 'offset' | 'address' | 'confidence'> = {};
-  // Grid inputs (HTML, DOCX) lay cells out on a made-up plane for column placement: their provenance is the
-  // cell address, never that plane's coordinates.
-  if (item.box && !item.address) {
+  // Grid inputs (HTML, DOCX) lay cells out on a made-up plane for column placement, and layout text on its
+  // character columns: their provenance is the cell address or the source offset, never that plane's coordinates.
+  if (item.box && !item.address && item.sourceOffset === undefined) {
     out.page = span.page;
     // A sub-range of an item gets its own box from the PDF extractor's glyph positions; here whole items only.
     if (start === span.start && end === span.end) out.bbox = item.box;
