@@ -10,13 +10,13 @@ export interface Keyed {
   pos: Int32Array;
 }
 
-export function keyStream(text: string): Keyed {
+export function keyStream(text: string, alsoDrop?: (ch: string) => boolean): Keyed {
   const chars: string[] = [];
   const pos = new Int32Array(text.length + 1);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (isKeyNoise(ch)) continue;
+    if (isKeyNoise(ch) || alsoDrop?.(ch)) continue;
     chars.push(ch);
     pos[n++] = i;
   }

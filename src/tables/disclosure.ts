@@ -38,7 +38,7 @@ export function buildActiveDisclosure(ctx: TableContext, template: TemplateId): 
       const header = headerCenters(ctx.stream, located[i - 1]?.end ?? from, loc.start, row.columns.map((c) => c.label));
       if (header) columns = header;
     } else columns = undefined;
-    const read = readRow(ctx.stream, loc.end, located[i + 1]?.start ?? ctx.to, row.columns, undefined, columns);
+    const read = readRow(ctx.stream, loc.values?.start ?? loc.end, loc.values?.end ?? located[i + 1]?.start ?? ctx.to, row.columns, undefined, columns);
     const pieces =
       read.status === 'direct'
         ? read.pieces

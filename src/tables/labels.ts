@@ -4,7 +4,7 @@
  * region of the row above ends exactly where this row's label begins, even when digits run into it
  * (…2200003252.没有现成信息… ends the row above at …220000325).
  */
-import { findKey, keyIndexAt, type Keyed } from '../layout/keyed.js';
+import { findKey, keyIndexAt, keyStream, type Keyed } from '../layout/keyed.js';
 import { labelKey } from '../template/labelKey.js';
 
 export interface LabelSpec {
@@ -23,6 +23,11 @@ export interface Located {
   start: number;
   /** Stream offset right after the label. */
   end: number;
+  /**
+   * A label wrapped with its values on its first line (（二）部分公开（区分处理的，只计这一情 56 9 0 / 形，不计
+   * 其他情形）): the stretch of stream holding the values, inside [start, end).
+   */
+  values?: { start: number; end: number };
 }
 
 const CN_ORDINAL = /^(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/u;
@@ -60,9 +65,11 @@ function parse(label: string): Parsed {
  */
 export function locateLabels(text: string, keyed: Keyed, specs: LabelSpec[], from: number, to: number): Located[] {
   const found: (Located | undefined)[] = [];
+  let valueless: Keyed | undefined;
+  const valuelessView = () => (valueless ??= keyStream(text, isValueChar));
   let at = from;
   for (const spec of specs) {
-    const hit = locateOne(text, keyed, spec, at, to);
+    const hit = locateOne(text, keyed, valuelessView, spec, at, to) ?? locateAcrossValues(text, valuelessView(), spec, at, to);
     found.push(hit);
     if (hit) at = hit.end;
   }
@@ -98,7 +105,14 @@ function locateLoosely(text: string, keyed: Keyed, spec: LabelSpec, from: number
   return undefined;
 }
 
-function locateOne(text: string, keyed: Keyed, spec: LabelSpec, from: number, to: number): Located | undefined {
+function locateOne(
+  text: string,
+  keyed: Keyed,
+  valuelessView: () => Keyed,
+  spec: LabelSpec,
+  from: number,
+  to: number,
+): Located | undefined {
   const p = parse(spec.label);
   const bodies = [p.body, ...(spec.aliases ?? []).map(labelKey)];
   let best: { found: NonNullable<ReturnType<typeof findKey>>; body: string } | undefined;
@@ -109,10 +123,54 @@ function locateOne(text: string, keyed: Keyed, spec: LabelSpec, from: number, to
   if (!best) return undefined;
   let end = best.found.end;
   if (p.note && keyed.key.startsWith(p.note, best.found.kEnd)) end = keyed.pos[best.found.kEnd + p.note.length - 1]! + 1;
+  else if (p.note) {
+    // The note may be the part that wraps after the row's values.
+    const valueless = valuelessView();
+    const note = findKey(valueless, p.note, end, to);
+    const values = note && keyIndexAt(valueless, end) === note.kStart ? valuesInside(text, valueless, note.kStart - 1, note.kEnd) : undefined;
+    if (note && values) {
+      const start = labelStart(text, keyed, spec, p, best.found.start, from);
+      return { key: spec.key, start, end: closeLabel(text, note.end, to), values };
+    }
+  }
 
-  // A closing quote or bracket belongs to the label, even set apart by a space (危及 “ 三安全一稳定 ”).
+  return { key: spec.key, start: labelStart(text, keyed, spec, p, best.found.start, from), end: closeLabel(text, end, to) };
+}
+
+/** A closing quote or bracket belongs to the label, even set apart by a space (危及 “ 三安全一稳定 ”). */
+function closeLabel(text: string, end: number, to: number): number {
   for (let j = end; j < to && (CLOSING.has(text[j]!) || /\s/u.test(text[j]!)); j++) if (CLOSING.has(text[j]!)) end = j + 1;
-  return { key: spec.key, start: labelStart(text, keyed, spec, p, best.found.start, from), end };
+  return end;
+}
+
+/** Characters of printed values: a label's key with these dropped reads on across a row's values. */
+function isValueChar(ch: string): boolean {
+  return /[0-9０-９\-—–－/／%]/u.test(ch);
+}
+
+/**
+ * A label whose body is cut by its row's values (（六）其他处理1.申请人无正当理由逾期不 45 4 0 / 补正、…):
+ * found in the key view without value characters, the values being the cut.
+ */
+function locateAcrossValues(text: string, valueless: Keyed, spec: LabelSpec, from: number, to: number): Located | undefined {
+  const p = parse(spec.label);
+  const found = findKey(valueless, p.body, from, to);
+  if (!found) return undefined;
+  const values = valuesInside(text, valueless, found.kStart, found.kEnd);
+  if (!values) return undefined;
+  let end = found.end;
+  if (p.note && valueless.key.startsWith(p.note, found.kEnd)) end = valueless.pos[found.kEnd + p.note.length - 1]! + 1;
+  return { key: spec.key, start: labelStart(text, valueless, spec, p, found.start, from), end: closeLabel(text, end, to), values };
+}
+
+/** The first gap between key characters [kFrom, kTo) that holds a digit: the values printed inside a label. */
+function valuesInside(text: string, keyed: Keyed, kFrom: number, kTo: number): { start: number; end: number } | undefined {
+  for (let k = kFrom; k + 1 < kTo; k++) {
+    const a = keyed.pos[k]! + 1;
+    const b = keyed.pos[k + 1]!;
+    if (b > a && /[0-9０-９]/u.test(text.slice(a, b))) return { start: a, end: b };
+  }
+  return undefined;
 }
 
 /** Where a label begins: before its ordinal, its group labels and its opening bracket. */

@@ -68,7 +68,7 @@ export function buildRequests(table: TableContext, form: OtherHandlingForm): Req
   const columns =
     headerCenters(ctx.stream, ctx.from, located[0]!.start, layout.labels) ??
     centersFromFullRows(
-      located.map((loc, i) => valueBoxes(ctx.stream, loc.end, regionEnd(i))),
+      located.map((loc, i) => valueBoxes(ctx.stream, loc.values?.start ?? loc.end, loc.values?.end ?? regionEnd(i))),
       layout.labels.length,
     );
 
@@ -76,9 +76,9 @@ export function buildRequests(table: TableContext, form: OtherHandlingForm): Req
   const extraRows: NonNullable<RequestsTable['extraRows']> = [];
   located.forEach((loc, i) => {
     const end = regionEnd(i);
-    const read = readRow(ctx.stream, loc.end, end, shape.slots, (v) => rowSumsHold(v, layout), columns);
+    const read = readRow(ctx.stream, loc.values?.start ?? loc.end, loc.values?.end ?? end, shape.slots, (v) => rowSumsHold(v, layout), columns);
     reads.set(loc.key, read);
-    const extra = readExtraRow(ctx, read.stop, end, shape, columns, rows.find((r) => r.key === loc.key)?.group);
+    const extra = readExtraRow(ctx, Math.max(read.stop, loc.end), end, shape, columns, rows.find((r) => r.key === loc.key)?.group);
     if (extra) extraRows.push({ ...extra, after: loc.key });
   });
 
