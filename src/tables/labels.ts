@@ -5,7 +5,7 @@
  * (…2200003252.没有现成信息… ends the row above at …220000325).
  */
 import { findKey, keyIndexAt, keyStream, type Keyed } from '../layout/keyed.js';
-import { labelKey } from '../template/labelKey.js';
+import { isKeyNoise, labelKey } from '../template/labelKey.js';
 
 export interface LabelSpec {
   key: string;
@@ -166,9 +166,12 @@ function locateAcrossValues(text: string, valueless: Keyed, spec: LabelSpec, fro
 /** The first gap between key characters [kFrom, kTo) that holds a digit: the values printed inside a label. */
 function valuesInside(text: string, keyed: Keyed, kFrom: number, kTo: number): { start: number; end: number } | undefined {
   for (let k = kFrom; k + 1 < kTo; k++) {
-    const a = keyed.pos[k]! + 1;
+    let a = keyed.pos[k]! + 1;
     const b = keyed.pos[k + 1]!;
-    if (b > a && /[0-9０-９]/u.test(text.slice(a, b))) return { start: a, end: b };
+    if (b <= a || !/[0-9０-９]/u.test(text.slice(a, b))) continue;
+    // Punctuation closing the label's first line (费用、) is not a value.
+    while (a < b && isKeyNoise(text[a]!) && !/\s/u.test(text[a]!)) a++;
+    return { start: a, end: b };
   }
   return undefined;
 }
