@@ -64,19 +64,20 @@ export function fragmentCenters(
   const within = (a: Box, b: Box) => a[0] >= b[0] - 0.5 && a[2] <= b[2] + 0.5;
   const xs = fragments
     .filter((f) => !fragments.some((g) => g.chars > f.chars && within(f.box, g.box)))
-    .map(({ box, chars }) => ({ x: box[0], w: (box[2] - box[0]) / chars }));
+    .map(({ box, chars }) => ({ x: box[0], w: (box[2] - box[0]) / chars, mid: center(box) }));
   if (xs.length < count) return undefined;
   xs.sort((a, b) => a.x - b.x);
   // Items of one column start at the same x (stacked characters, 结果 over 维持); columns are a cell apart.
-  const clusters: number[][] = [];
-  for (const { x, w } of xs) {
+  const clusters: (typeof xs)[] = [];
+  for (const v of xs) {
     const last = clusters.at(-1);
-    if (last && x - last.at(-1)! < w * 0.6) last.push(x);
-    else clusters.push([x]);
+    if (last && v.x - last.at(-1)!.x < v.w * 0.6) last.push(v);
+    else clusters.push([v]);
   }
   if (clusters.length !== count) return undefined;
-  const charWidth = Math.min(...xs.map((v) => v.w));
-  return clusters.map((c) => median(c) + charWidth / 2);
+  // The centre of the word's first line: cells centre their text, and layout text right-aligns values
+  // under a centred word, so the word's middle is nearer its values than its first character.
+  return clusters.map((c) => median(c.map((v) => v.mid)));
 }
 
 /** Centres from rows that print a value in every column (each row's boxes, position by position). */
