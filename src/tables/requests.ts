@@ -171,9 +171,17 @@ function readExtraRow(
   for (const label of EXTRA_ROW_LABELS) {
     const hit = findKey(ctx.keyed, label, at, to);
     if (!hit || !onlyGroupLabels(ctx.stream.text.slice(at, hit.start))) continue;
-    const read = readRow(ctx.stream, hit.end, to, shape.slots, undefined, columns);
-    if (read.status !== 'direct' && read.status !== 'empty') return undefined;
-    const printed = read.status === 'direct' ? cellsOf(ctx, read.pieces, false) : shape.slots.map(blankCell);
+    const read = readRow(ctx.stream, hit.end, to, shape.slots, (v) => rowSumsHold(v, shape.layout), columns);
+    const split = read.status === 'split' && read.candidates.length === 1 && !read.exhausted ? read.candidates[0] : undefined;
+    // A subtotal row that cannot be read is still reported, unread, rather than left out.
+    const printed =
+      read.status === 'direct'
+        ? cellsOf(ctx, read.pieces, false)
+        : split
+          ? cellsOf(ctx, split, true)
+          : read.status === 'empty'
+            ? shape.slots.map(blankCell)
+            : shape.slots.map(() => unreadCell(read.run, ctx.stream, read.start, read.end));
     return { label, cells: Object.fromEntries(printedKeys(shape.layout).map((k, i) => [k, printed[i]!])) };
   }
   return undefined;
