@@ -115,7 +115,8 @@ export function scoreRecord(record: ReportRecord, truth: Truth): Score {
     if (c?.status === 'fail') {
       s.recalled++;
       if (c.origin === 'source') s.attributed++;
-    }
+      else s.wrong.push(`source failure ${id} reported with origin ${c.origin ?? 'none'}`);
+    } else s.wrong.push(`source failure ${id} not reported (${c?.status ?? 'no check'})`);
   }
   return s;
 }

@@ -54,7 +54,7 @@ export function buildActiveDisclosure(ctx: TableContext, template: TemplateId): 
           cells: paths,
         });
       }
-      out[row.key] = Object.fromEntries(keys.map((k, j) => [k, cellFromPiece(ctx.stream, pieces[j]!, split && pieces[j]!.split)]));
+      out[row.key] = Object.fromEntries(keys.map((k, j) => [k, cellFromPiece(ctx.stream, pieces[j]!, read.status === 'split' && !read.forced && pieces[j]!.split)]));
       continue;
     }
     if (read.status === 'empty') {

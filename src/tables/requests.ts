@@ -110,7 +110,7 @@ export function buildRequests(table: TableContext, form: OtherHandlingForm): Req
     }
     const pick = chosen.get(row.key);
     if (read.status === 'split' && pick) {
-      setRow(row.key, cellsOf(ctx, pick, true));
+      setRow(row.key, cellsOf(ctx, pick, !read.forced));
       reconstructed.push(`${row.key} ${read.run} → ${describe(pick)}`);
       continue;
     }
@@ -178,7 +178,7 @@ function readExtraRow(
       read.status === 'direct'
         ? cellsOf(ctx, read.pieces, false)
         : split
-          ? cellsOf(ctx, split, true)
+          ? cellsOf(ctx, split, read.status === 'split' && !read.forced)
           : read.status === 'empty'
             ? shape.slots.map(blankCell)
             : shape.slots.map(() => unreadCell(read.run, ctx.stream, read.start, read.end));

@@ -42,7 +42,7 @@ export function buildReviewLitigation(ctx: TableContext): ReviewLitigationTable 
   if (read.status === 'direct') pieces = read.pieces;
   else if (read.status === 'split' && read.candidates.length === 1 && !read.exhausted) {
     pieces = read.candidates[0];
-    reconstructed = true;
+    reconstructed = !read.forced;
     ctx.warnings.push({
       code: 'DIGITS_RUN_TOGETHER',
       message: `表四: "${read.run}" printed without separators, split where T4-TOTAL leaves one reading: ${describe(pieces!)}`,

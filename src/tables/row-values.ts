@@ -10,7 +10,16 @@ import { assignColumns, boxOf } from './columns.js';
 
 export type RowValues =
   | { status: 'direct'; pieces: Piece[]; run: string; start: number; end: number }
-  | { status: 'split'; candidates: Piece[][]; exhausted: boolean; run: string; start: number; end: number }
+  | {
+      status: 'split';
+      candidates: Piece[][];
+      exhausted: boolean;
+      /** The digits cut into the cells one way only, identities or not: read, not inferred. */
+      forced: boolean;
+      run: string;
+      start: number;
+      end: number;
+    }
   | { status: 'empty'; run: ''; start: number; end: number }
   | { status: 'overflow'; tokens: ValueToken[]; run: string; start: number; end: number };
 
@@ -37,7 +46,15 @@ export function readRow(
   if (tokens.length === slots.length) return { status: 'direct', pieces: direct(tokens), run, start, end, stop };
   if (tokens.length > slots.length) return { status: 'overflow', tokens, run, start, end, stop };
   const { candidates, exhausted } = splitRuns(tokens, slots, accept);
-  return { status: 'split', candidates, exhausted, run, start, end, stop };
+  const forced = accept ? isForced(tokens, slots) : candidates.length === 1 && !exhausted && isForced(tokens, slots);
+  return { status: 'split', candidates, exhausted, forced, run, start, end, stop };
+}
+
+function isForced(tokens: ValueToken[], slots: Slot[]): boolean {
+  // A run of dashes (----) may be one dash cell or several: the split of the row is then a guess.
+  if (tokens.some((t) => t.kind === 'dash' && t.text.length > 1)) return false;
+  const any = splitRuns(tokens, slots, undefined, { maxCandidates: 2 });
+  return any.candidates.length === 1 && !any.exhausted;
 }
 
 export function describe(pieces: Piece[]): string {
