@@ -10,6 +10,7 @@
  *
  *   npx tsx scripts/make-scanned-twins.ts            # all
  *   npx tsx scripts/make-scanned-twins.ts hongze-2023 # one
+ *   npx tsx scripts/make-scanned-twins.ts generated   # the generated reports' twins only
  *
  * Needs ImageMagick's `convert` (dev-time only) for the grayscale JPEG encoding; the outputs are committed.
  */
@@ -25,6 +26,13 @@ const ROOT = path.join(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'samples', 'scanned');
 const NAMES = ['hongze-2023', 'hongze-2024', 'huaian-2024'];
 const DPIS = [300, 200];
+/**
+ * Generated reports (issue 5) scanned too, at 300 dpi: other fonts, a 法人 subtotal column, 小计 rows,
+ * vertical group labels, an injected inconsistency. Their twins and truths go to samples/generated/scanned.
+ */
+const GENERATED = ['r000-gb2021-county', 'r013-gb2021-city', 'r017-gb2021-county'];
+const GENERATED_FROM = path.join(ROOT, 'samples', 'generated', 'corpus');
+const GENERATED_OUT = path.join(ROOT, 'samples', 'generated', 'scanned');
 const JPEG_QUALITY = 75;
 
 /** mulberry32: small, fast, and the same everywhere. */
@@ -188,17 +196,20 @@ function scan(image: Gray, seed: string): { image: Gray; angle: number } {
   return { image: specks(blur(noise(rotateSmall(image, angle), rand)), rand), angle: Math.round(angle * 1000) / 1000 };
 }
 
-async function twin(name: string, dpi: number): Promise<string> {
-  const pages = await renderAll(path.join(ROOT, 'samples', 'real', `${name}.pdf`), dpi);
+async function twin(name: string, dpi: number, from = path.join(ROOT, 'samples', 'real'), out = OUT): Promise<string> {
+  const pages = await renderAll(path.join(from, `${name}.pdf`), dpi);
   const angles: number[] = [];
   const images = pages.map((p, i) => {
     const s = scan(p.image, `${name}|${i + 1}|${dpi}`);
     angles.push(s.angle);
     return { jpeg: jpeg(s.image), pixelWidth: s.image.width, pixelHeight: s.image.height, width: p.width, height: p.height };
   });
-  const file = path.join(OUT, `${name}-${dpi}dpi.pdf`);
+  const file = path.join(out, `${name}-${dpi}dpi.pdf`);
   const pdf = imagePdf(images);
   writeFileSync(file, pdf);
+  // A generated report's truth goes beside its twin (the real ones share samples/truth).
+  const truth = path.join(from, `${name}.pdf.json`);
+  if (out !== OUT) writeFileSync(`${file}.json`, readFileSync(truth, 'utf8').replace(`"${name}.pdf"`, `"${name}-${dpi}dpi.pdf"`));
   return `${path.relative(ROOT, file)}: ${images.length} pages, ${(pdf.length / 1024).toFixed(0)} KiB, angles ${angles.join(', ')}°`;
 }
 
@@ -223,8 +234,12 @@ async function edgePages(): Promise<string> {
 }
 
 mkdirSync(OUT, { recursive: true });
+mkdirSync(GENERATED_OUT, { recursive: true });
 const only = process.argv.slice(2);
 for (const name of NAMES.filter((n) => only.length === 0 || only.includes(n))) {
   for (const dpi of DPIS) console.log(await twin(name, dpi));
+}
+for (const name of GENERATED.filter((n) => only.length === 0 || only.includes(n) || only.includes('generated'))) {
+  console.log(await twin(name, 300, GENERATED_FROM, GENERATED_OUT));
 }
 if (only.length === 0 || only.includes('edge')) console.log(await edgePages());

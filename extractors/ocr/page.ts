@@ -249,6 +249,9 @@ async function readCell(
     return { text: UNREAD, confidence: 0, unread: true };
   }
   const t = await readText(img, found, dpi, pool);
+  // A printed "--" is two short strokes: the ink test does not call it a dash, and the Chinese model
+  // reads it as 一一.
+  if (STROKES_ONLY.test(t.text.replace(/\s+/g, ''))) return { text: '—', confidence: t.confidence };
   // Digits run together (small print) look like a Chinese character to the ink test: a text reading with
   // no Chinese in it and digits is read again as a number.
   if (found.lines.length === 1 && /\d/.test(t.text) && DIGIT_LIKE.test(t.text)) {
@@ -256,6 +259,9 @@ async function readCell(
   }
   return t;
 }
+
+/** Nothing but horizontal strokes, as read. */
+const STROKES_ONLY = /^[一—–\-_－]{1,4}$/u;
 
 /** A cell text a table builder reads as a value: a number or a dash (—, -, /, 无). */
 function isValueText(text: string): boolean {

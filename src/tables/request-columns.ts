@@ -65,3 +65,25 @@ export function rowSumsHold(values: (number | null)[], layout: RequestColumnLayo
   const orgs = cells.slice(1);
   return subtotal === null || !known(orgs) || sum(orgs) === subtotal;
 }
+
+/**
+ * A subtotal column the header does not name (a scan's header misread): most rows print one value more
+ * than the template has, and one position holds the sum of the organisation columns in every such row,
+ * in one row at least with something to add up.
+ */
+export function inferSubtotal(reads: readonly { status: string; tokens?: readonly { kind: string; digits?: string }[] }[]): RequestColumnLayout | undefined {
+  const width = TEMPLATE_LABELS.length + 1;
+  const full = reads.filter((r) => r.status === 'overflow' && r.tokens?.length === width);
+  if (full.length < Math.max(3, reads.length / 2)) return undefined;
+  const values = full.map((r) => r.tokens!.map((t) => (t.kind === 'number' ? Number(t.digits) : 0)));
+  for (const at of [1 + ORG_LABELS.length, 1]) {
+    const orgs = (v: number[]) => v.filter((_, i) => i !== at).slice(1, 1 + ORG_LABELS.length);
+    const sum = (v: number[]) => orgs(v).reduce((a, b) => a + b, 0);
+    if (values.every((v) => sum(v) === v[at]) && values.some((v) => v[at]! > 0)) {
+      const labels = [...TEMPLATE_LABELS];
+      labels.splice(at, 0, SUBTOTAL_LABEL);
+      return { labels, subtotalAt: at };
+    }
+  }
+  return undefined;
+}

@@ -21,7 +21,7 @@ import { candidateValues, describe, readRow, valueBoxes, type RowValues } from '
 import { centersFromFullRows, headerCenters } from './columns.js';
 import { withoutRepeatedHeader } from './repeated-header.js';
 import type { Piece, Slot } from './split-runs.js';
-import { printedKeys, requestColumnLayout, rowSumsHold, SUBTOTAL_LABEL, templatePart, type RequestColumnLayout } from './request-columns.js';
+import { inferSubtotal, printedKeys, requestColumnLayout, rowSumsHold, SUBTOTAL_LABEL, templatePart, type RequestColumnLayout } from './request-columns.js';
 
 const COLS = REQUEST_COLUMNS.map((c) => c.key);
 const EXTRA_ROW_LABELS = ['小计', '合计'];
@@ -63,24 +63,34 @@ export function buildRequests(table: TableContext, form: OtherHandlingForm): Req
   if (located.length < rows.length / 2) return null;
 
   const regionEnd = (i: number) => located[i + 1]?.start ?? ctx.to;
-  const layout = requestColumnLayout(ctx.keyed, from, located[0]!.start);
-  const shape: RowShape = { layout, slots: layout.labels.map(() => ({})) };
-  const columns =
-    headerCenters(ctx.stream, ctx.from, located[0]!.start, layout.labels) ??
-    centersFromFullRows(
-      located.map((loc, i) => valueBoxes(ctx.stream, loc.values?.start ?? loc.end, loc.values?.end ?? regionEnd(i))),
-      layout.labels.length,
-    );
-
-  const reads = new Map<string, RowValues>();
-  const extraRows: NonNullable<RequestsTable['extraRows']> = [];
-  located.forEach((loc, i) => {
-    const end = regionEnd(i);
-    const read = readRow(ctx.stream, loc.values?.start ?? loc.end, loc.values?.end ?? end, shape.slots, (v) => rowSumsHold(v, layout), columns);
-    reads.set(loc.key, read);
-    const extra = readExtraRow(ctx, Math.max(read.stop, loc.end), end, shape, columns, rows.find((r) => r.key === loc.key)?.group);
-    if (extra) extraRows.push({ ...extra, after: loc.key });
-  });
+  const readAll = (layout: RequestColumnLayout) => {
+    const shape: RowShape = { layout, slots: layout.labels.map(() => ({})) };
+    const columns =
+      headerCenters(ctx.stream, ctx.from, located[0]!.start, layout.labels) ??
+      centersFromFullRows(
+        located.map((loc, i) => valueBoxes(ctx.stream, loc.values?.start ?? loc.end, loc.values?.end ?? regionEnd(i))),
+        layout.labels.length,
+      );
+    const reads = new Map<string, RowValues>();
+    const extraRows: NonNullable<RequestsTable['extraRows']> = [];
+    located.forEach((loc, i) => {
+      const end = regionEnd(i);
+      const read = readRow(ctx.stream, loc.values?.start ?? loc.end, loc.values?.end ?? end, shape.slots, (v) => rowSumsHold(v, layout), columns);
+      reads.set(loc.key, read);
+      const extra = readExtraRow(ctx, Math.max(read.stop, loc.end), end, shape, columns, rows.find((r) => r.key === loc.key)?.group);
+      if (extra) extraRows.push({ ...extra, after: loc.key });
+    });
+    return { layout, reads, extraRows };
+  };
+  let { layout, reads, extraRows } = readAll(requestColumnLayout(ctx.keyed, from, located[0]!.start));
+  const inferred = layout.subtotalAt === undefined ? inferSubtotal([...reads.values()]) : undefined;
+  if (inferred) {
+    ({ layout, reads, extraRows } = readAll(inferred));
+    ctx.warnings.push({
+      code: 'SUBTOTAL_COLUMN_INFERRED',
+      message: `表三: rows print 8 values and the ${inferred.subtotalAt === 1 ? 'second' : 'seventh'} is the sum of the 法人或其他组织 columns in every row; read as a 小计 column (no 小计 read in the header)`,
+    });
+  }
 
   const chosen = resolveRows(rows, reads);
   const out: RequestsTable['rows'] = {};
