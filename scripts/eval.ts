@@ -16,7 +16,7 @@ const filter = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const pairs = samplesWithTruth(path.join(ROOT, 'samples')).filter((p) => !filter || p.input.includes(filter));
 const { rows, details } = await evaluate(pairs, ROOT);
 for (const d of details) {
-  const bad = d.error || (d.score && (d.score.silentWrong || d.score.flaggedWrong || d.score.identityMismatches.length || !d.score.templateOk));
+  const bad = d.error || (d.score && (d.score.wrong.length || d.score.identityMismatches.length || !d.score.templateOk));
   if (!bad && !verbose) continue;
   if (d.error) console.log(`${d.input}: ERROR ${d.error}`);
   else {

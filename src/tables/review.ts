@@ -24,6 +24,7 @@ const HEADER_CHARS = new Set([...HEADER_WORDS.join('')]);
 const SLOTS: Slot[] = Array.from({ length: 15 }, () => ({}));
 const COLUMN_LABELS = REVIEW_COLUMNS.map((c) => c.label);
 const HEADER_START = labelKey(REVIEW_COLUMNS[0].label);
+const MAX_STRAY = 3;
 
 const totalsHold = (v: (number | null)[]) =>
   [0, 5, 10].every((g) => {
@@ -97,11 +98,17 @@ function valuesStart(text: string, keyed: Keyed, from: number, to: number): numb
   for (;;) {
     const header = findKey(keyed, HEADER_START, at, to);
     if (!header) return undefined;
+    // A few stray characters are a misread header word (a scan's 总计 as 癌YE计), not prose.
+    let stray = 0;
     for (let i = header.start; i < to; i++) {
       const ch = text[i]!;
-      if (/[\s、，,（）()]/u.test(ch) || HEADER_CHARS.has(ch)) continue;
+      if (/[\s、（）()]/u.test(ch)) continue;
+      if (HEADER_CHARS.has(ch)) {
+        stray = 0;
+        continue;
+      }
       if (/[0-9—–\-/／]/u.test(ch)) return i;
-      break;
+      if (/[。，,；;：:]/u.test(ch) || ++stray > MAX_STRAY) break;
     }
     at = header.end;
   }
