@@ -12,6 +12,7 @@ import type { ExtractOptions } from '../../extractors/index.js';
 import { recordJsonSchema, type ReportRecord } from '../model/record.js';
 import { toJson } from '../writers/json.js';
 import { toCsv } from '../writers/csv.js';
+import { fsCause, oneLine } from './causes.js';
 
 const USAGE = `usage:
   xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check] [--ocr auto|always|never]
@@ -162,18 +163,6 @@ async function isDir(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function fsCause(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return oneLine(e);
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }
 
 function version(): string {
