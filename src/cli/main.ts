@@ -18,6 +18,7 @@ const USAGE = `usage:
   xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check] [--ocr auto|always|never]
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr MODE] [--retry-failed]
   xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
+  xxgk diff A B [--format text|json]      compare two extractions (records, folders of records, databases)
   xxgk schema            print the record's JSON Schema
   xxgk --version
 
@@ -58,6 +59,8 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./ingest.js')).ingestCommand(rest);
     case 'export':
       return (await import('./export.js')).exportCommand(rest);
+    case 'diff':
+      return (await import('./diff.js')).diffCommand(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;
