@@ -19,6 +19,7 @@ const USAGE = `usage:
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr MODE] [--retry-failed]
   xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
   xxgk diff A B [--format text|json]      compare two extractions (records, folders of records, databases)
+  xxgk review <file> [--out report.html]  one HTML page: every value drawn where it was read, checks beside
   xxgk schema            print the record's JSON Schema
   xxgk --version
 
@@ -61,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./export.js')).exportCommand(rest);
     case 'diff':
       return (await import('./diff.js')).diffCommand(rest);
+    case 'review':
+      return (await import('./review.js')).reviewCommand(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;
