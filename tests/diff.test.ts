@@ -184,9 +184,12 @@ describe('xxgk diff: folders and archive databases', () => {
     expect(run(['extract', ...inputs, '--out', folder]).status).toBe(0);
   }, 120_000);
 
-  it('pairs the reports of two databases and of a folder by sha256: equal archives print nothing', () => {
+  it('pairs the reports of two databases, a folder and an export by sha256: equal archives print nothing', () => {
     expect(run(['diff', dbA, dbB])).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(run(['diff', folder, dbA])).toEqual({ status: 0, stdout: '', stderr: '' });
+    const exported = join(dir, 'export');
+    expect(run(['export', '--db', dbA, '--format', 'jsonl', '--out', exported]).status).toBe(0);
+    expect(run(['diff', join(exported, 'records.jsonl'), folder])).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
   it('lists the one stored cell a hand correction changed', () => {

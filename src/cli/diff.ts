@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
 import { diffSides, hasDifferences } from '../diff/diff.js';
 import { diffJson, diffText } from '../diff/format.js';
-import { loadSide } from '../diff/load.js';
+import { loadSide, type Side } from '../diff/load.js';
 import { oneLine } from './causes.js';
 
 export const DIFF_USAGE = `usage:
@@ -46,13 +46,16 @@ export async function diffCommand(args: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json') return usage(`--format must be text or json, not '${format}'`);
   if (positionals.length !== 2) return usage(`diff needs two inputs, not ${positionals.length}`);
   let result;
+  const sides: Side[] = [];
   try {
-    const [a, b] = await Promise.all(positionals.map(loadSide));
-    result = diffSides(a!, b!);
+    for (const p of positionals) sides.push(await loadSide(p));
+    result = diffSides(sides[0]!, sides[1]!);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     process.stderr.write(`xxgk: ${e.message}\n`);
     return 2;
+  } finally {
+    for (const s of sides) s.close();
   }
   if (!hasDifferences(result)) return 0;
   process.stdout.write(format === 'json' ? diffJson(result) : diffText(result));

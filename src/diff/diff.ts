@@ -23,7 +23,8 @@ export function diffSides(a: Side, b: Side): DiffResult {
   const { pairs, onlyA, onlyB } = pairReports(a, b);
   const reports: ReportDiff[] = [];
   for (const [ra, rb] of pairs) {
-    const d = compareRecords(ra.record, rb.record);
+    // One pair's records at a time: archives are not held in memory.
+    const d = compareRecords(ra.load(), rb.load());
     if (!isEmpty(d)) reports.push({ a: ra, b: rb, ...d });
   }
   return {

@@ -28,7 +28,7 @@ export function diffText(r: DiffResult): string {
 }
 
 export function diffJson(r: DiffResult): string {
-  const who = (x: NamedRecord) => ({ name: x.name, from: x.from, path: x.record.source.path, sha256: x.record.source.sha256 });
+  const who = (x: NamedRecord) => ({ name: x.name, from: x.from, path: x.path, sha256: x.sha256 });
   return (
     JSON.stringify(
       {

@@ -1,9 +1,12 @@
 /**
  * One side of `xxgk diff`: a record (JSON from `xxgk extract`), a JSON Lines file of records (`xxgk export`),
- * a folder of records (`xxgk extract --out DIR`) or an archive database (`xxgk ingest`), as named records.
+ * a folder of records (`xxgk extract --out DIR`) or an archive database (`xxgk ingest`), as named reports.
+ * Folders and databases are read twice: once for the names and hashes that pair reports, then one record
+ * at a time as pairs are compared, so archives of any size are compared in bounded memory.
  * Anything unreadable is an InputError whose message names the file and the cause.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { ReportRecord } from '../model/record.js';
@@ -13,9 +16,12 @@ import { fsCause, oneLine } from '../cli/causes.js';
 export interface NamedRecord {
   /** The pairing name: a record file's name, or the stored or extracted input's file name, without extension. */
   name: string;
-  /** Where it was read: the file, or `database#path` for an archive's report. */
+  /** Where it was read: the file, `file:line` in JSON Lines, or `database#path` for an archive's report. */
   from: string;
-  record: ReportRecord;
+  /** The input's, from the record's source. */
+  sha256: string;
+  path: string;
+  load(): ReportRecord;
 }
 
 export interface Side {
@@ -24,6 +30,8 @@ export interface Side {
   /** One record file (two of them are compared as they are, whatever their names). */
   single: boolean;
   records: NamedRecord[];
+  /** Releases what loading records needs (an open database). */
+  close(): void;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -35,7 +43,8 @@ export async function loadSide(argument: string): Promise<Side> {
   } catch (e) {
     throw new InputError(`${argument}: ${fsCause(e)}`);
   }
-  if (info.isDirectory()) return { argument, single: false, records: await loadFolder(argument) };
+  const side = (records: NamedRecord[], single = false, close = () => {}): Side => ({ argument, single, records, close });
+  if (info.isDirectory()) return side(await loadFolder(argument));
   let bytes: Buffer;
   try {
     bytes = await readFile(argument);
@@ -43,13 +52,19 @@ export async function loadSide(argument: string): Promise<Side> {
     throw new InputError(`${argument}: ${fsCause(e)}`);
   }
   if (bytes.subarray(0, SQLITE_MAGIC.length).toString('latin1') === SQLITE_MAGIC) {
-    return { argument, single: false, records: loadDatabase(argument) };
+    const store = Store.open(argument, { readonly: true });
+    try {
+      return side(databaseReports(store, argument), false, () => store.close());
+    } catch (e) {
+      store.close();
+      throw e;
+    }
   }
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw new InputError(`${argument}: empty file`);
   const one = tryJson(text);
-  if (one.ok) return { argument, single: true, records: [{ name: stem(argument), from: argument, record: asRecord(one.value, argument) }] };
-  return { argument, single: false, records: loadJsonLines(text, argument, one.error) };
+  if (one.ok) return side([held(stem(argument), argument, asRecord(one.value, argument))], true);
+  return side(loadJsonLines(text, argument, one.error));
 }
 
 /** Every `*.json` directly in the folder, in name order; each must be a record. */
@@ -60,37 +75,42 @@ async function loadFolder(dir: string): Promise<NamedRecord[]> {
   } catch (e) {
     throw new InputError(`${dir}: ${fsCause(e)}`);
   }
-  const out: NamedRecord[] = [];
-  for (const n of names) {
+  return names.map((n) => {
     const file = join(dir, n);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      throw new InputError(`${file}: ${fsCause(e)}`);
-    }
-    const parsed = tryJson(text);
-    if (!parsed.ok) throw new InputError(`${file}: not JSON (${parsed.error})`);
-    out.push({ name: stem(n), from: file, record: asRecord(parsed.value, file) });
+    const read = () => recordFile(file);
+    const { source } = read();
+    return { name: stem(n), from: file, sha256: source.sha256, path: source.path, load: read };
+  });
+}
+
+function recordFile(file: string): ReportRecord {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: ${fsCause(e)}`);
   }
-  return out;
+  const parsed = tryJson(text);
+  if (!parsed.ok) throw new InputError(`${file}: not JSON (${parsed.error})`);
+  return asRecord(parsed.value, file);
 }
 
 /** The stored records of an archive (its `ok` reports: failed files and duplicates have none). */
-function loadDatabase(path: string): NamedRecord[] {
-  const store = Store.open(path, { readonly: true });
-  try {
-    const out: NamedRecord[] = [];
-    for (const row of store.records()) {
-      const from = `${path}#${row.path}`;
-      const parsed = tryJson(row.record);
-      if (!parsed.ok) throw new InputError(`${from}: stored record is not JSON (${parsed.error})`);
-      out.push({ name: stem(row.path), from, record: asRecord(parsed.value, from) });
-    }
-    return out;
-  } finally {
-    store.close();
-  }
+function databaseReports(store: Store, path: string): NamedRecord[] {
+  return [...store.storedReports()].map((row) => {
+    const from = `${path}#${row.path}`;
+    return {
+      name: stem(row.path),
+      from,
+      sha256: row.sha256,
+      path: row.path,
+      load: () => {
+        const parsed = tryJson(store.recordOf(row.id) ?? '');
+        if (!parsed.ok) throw new InputError(`${from}: stored record is not JSON (${parsed.error})`);
+        return asRecord(parsed.value, from);
+      },
+    };
+  });
 }
 
 /** One record per line; a file whose first line is not JSON is no JSON Lines file: the whole file's error is the cause. */
@@ -104,10 +124,13 @@ function loadJsonLines(text: string, path: string, wholeFileError: string): Name
     const where = `${path}:${i + 1}`;
     if (!parsed.ok) throw new InputError(out.length === 0 ? `${path}: not JSON (${wholeFileError})` : `${where}: not JSON (${parsed.error})`);
     const record = asRecord(parsed.value, where);
-    out.push({ name: stem(record.source.path), from: where, record });
+    out.push(held(stem(record.source.path), where, record));
   }
-  if (out.length === 0) throw new InputError(`${path}: no records in the file`);
   return out;
+}
+
+function held(name: string, from: string, record: ReportRecord): NamedRecord {
+  return { name, from, sha256: record.source.sha256, path: record.source.path, load: () => record };
 }
 
 function asRecord(value: unknown, where: string): ReportRecord {

@@ -17,7 +17,7 @@ export function pairReports(a: Side, b: Side): Pairing {
   const pairs: [NamedRecord, NamedRecord][] = [];
   let restA = a.records;
   let restB = b.records;
-  for (const key of [(r: NamedRecord) => r.record.source.sha256, (r: NamedRecord) => r.name]) {
+  for (const key of [(r: NamedRecord) => r.sha256, (r: NamedRecord) => r.name]) {
     const waiting = new Map<string, NamedRecord[]>();
     for (const r of restB) {
       const k = key(r);
