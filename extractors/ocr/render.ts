@@ -158,11 +158,39 @@ export function renderScale(images: Pick<PaintedImage, 'box' | 'pixelWidth' | 'p
 
 /** The page drawn at `scale` pixels per point, as grayscale. */
 export async function renderPage(doc: PDFDocumentProxy, pdfjs: PdfJs, page: PDFPageProxy, scale: number): Promise<RenderedPage> {
+  return drawPage(doc, pdfjs, page, scale, ({ context, width, height, unit }) => {
+    const { data } = context.getImageData(0, 0, width, height);
+    return { image: grayFromRgba(data, width, height), scale: width / unit.width, width: unit.width, height: unit.height };
+  });
+}
+
+/** A canvas of pdf.js's canvas factory: @napi-rs/canvas in Node, which can also encode itself. */
+export interface DrawnPage {
+  canvas: { encode(format: 'jpeg' | 'png' | 'webp', quality?: number): Promise<Uint8Array> };
+  context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+  /** Pixels. */
+  width: number;
+  height: number;
+  /** The upright page in points. */
+  unit: { width: number; height: number };
+}
+
+/**
+ * The page drawn on white at `scale` pixels per point (its upright page: /Rotate applied, y down as images
+ * are), handed to `use` while the canvas lives: the OCR reads its pixels, the review page encodes it.
+ */
+export async function drawPage<T>(
+  doc: PDFDocumentProxy,
+  pdfjs: PdfJs,
+  page: PDFPageProxy,
+  scale: number,
+  use: (drawn: DrawnPage) => T | Promise<T>,
+): Promise<T> {
   const viewport = page.getViewport({ scale });
   const width = Math.max(1, Math.round(viewport.width));
   const height = Math.max(1, Math.round(viewport.height));
   const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: unknown; context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    create(w: number, h: number): { canvas: unknown; context: DrawnPage['context'] };
     destroy(cc: unknown): void;
   };
   const cc = factory.create(width, height);
@@ -177,9 +205,8 @@ export async function renderPage(doc: PDFDocumentProxy, pdfjs: PdfJs, page: PDFP
       `rendering page ${page.pageNumber}`,
       120_000,
     );
-    const { data } = cc.context.getImageData(0, 0, width, height);
     const unit = page.getViewport({ scale: 1 });
-    return { image: grayFromRgba(data, width, height), scale: width / unit.width, width: unit.width, height: unit.height };
+    return await use({ canvas: cc.canvas as DrawnPage['canvas'], context: cc.context, width, height, unit: { width: unit.width, height: unit.height } });
   } finally {
     factory.destroy(cc);
   }

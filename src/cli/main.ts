@@ -12,11 +12,14 @@ import type { ExtractOptions } from '../../extractors/index.js';
 import { recordJsonSchema, type ReportRecord } from '../model/record.js';
 import { toJson } from '../writers/json.js';
 import { toCsv } from '../writers/csv.js';
+import { fsCause, oneLine } from './causes.js';
 
 const USAGE = `usage:
   xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check] [--ocr auto|always|never]
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr MODE] [--retry-failed]
   xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
+  xxgk diff A B [--format text|json]      compare two extractions (records, folders of records, databases)
+  xxgk review <file> [--out report.html]  one HTML page: every value drawn where it was read, checks beside
   xxgk schema            print the record's JSON Schema
   xxgk --version
 
@@ -57,6 +60,10 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./ingest.js')).ingestCommand(rest);
     case 'export':
       return (await import('./export.js')).exportCommand(rest);
+    case 'diff':
+      return (await import('./diff.js')).diffCommand(rest);
+    case 'review':
+      return (await import('./review.js')).reviewCommand(rest);
     case 'schema':
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
       return 0;
@@ -162,18 +169,6 @@ async function isDir(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function fsCause(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return oneLine(e);
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }
 
 function version(): string {

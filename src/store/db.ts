@@ -204,6 +204,17 @@ export class Store {
     this.stmts.repoint.run(heir, id);
   }
 
+  /** Ids, paths and content hashes of the extracted reports, in ingest order, without their records. */
+  *storedReports(): Generator<{ id: number; path: string; sha256: string }> {
+    const it = this.db.prepare("SELECT id, path, sha256 FROM reports WHERE status = 'ok' AND record IS NOT NULL ORDER BY id").iterate();
+    for (const row of it) yield row as { id: number; path: string; sha256: string };
+  }
+
+  /** The JSON of one extracted report's record. */
+  recordOf(id: number): string | undefined {
+    return this.db.prepare('SELECT record FROM reports WHERE id = ?').pluck().get(id) as string | undefined;
+  }
+
   /** Ids and JSON of the extracted records, in ingest order. */
   *records(): Generator<{ id: number; path: string; record: string }> {
     const it = this.db.prepare("SELECT id, path, record FROM reports WHERE status = 'ok' AND record IS NOT NULL ORDER BY id").iterate();
