@@ -28,11 +28,11 @@ const ORG_LABELS = REQUEST_COLUMNS.filter((c) => (ORG_COLUMNS as string[]).inclu
 export function requestColumnLayout(keyed: Keyed, from: number, to: number): RequestColumnLayout {
   const sub = findKey(keyed, labelKey(SUBTOTAL_LABEL), from, to);
   if (!sub) return { labels: [...TEMPLATE_LABELS] };
-  const orgBefore = ORG_LABELS.filter((l) => {
-    const hit = findKey(keyed, labelKey(l), from, to);
-    return hit !== undefined && hit.start < sub.start;
-  }).length;
-  const subtotalAt = orgBefore === 0 ? 1 : 1 + ORG_LABELS.length;
+  // 其他 is left out: it is also in 法人或其他组织, which stands before every column of the group.
+  const firstOrg = ORG_LABELS.slice(0, -1)
+    .map((l) => findKey(keyed, labelKey(l), from, to))
+    .find((hit) => hit !== undefined);
+  const subtotalAt = firstOrg && firstOrg.start > sub.start ? 1 : 1 + ORG_LABELS.length;
   const labels = [...TEMPLATE_LABELS];
   labels.splice(subtotalAt, 0, SUBTOTAL_LABEL);
   return { labels, subtotalAt };
