@@ -16,6 +16,8 @@ import { toCsv } from '../writers/csv.js';
 const USAGE = `usage:
   xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check] [--ocr auto|always|never]
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr MODE] [--retry-failed]
+  xxgk ingest <paths|globs...> --db archive.sqlite --queue redis://HOST:PORT   (files extracted by xxgk worker)
+  xxgk worker --queue redis://HOST:PORT [--jobs N]
   xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
   xxgk schema            print the record's JSON Schema
   xxgk --version
@@ -55,6 +57,8 @@ async function run(argv: string[]): Promise<number> {
       return extractCommand(rest);
     case 'ingest':
       return (await import('./ingest.js')).ingestCommand(rest);
+    case 'worker':
+      return (await import('./worker.js')).workerCommand(rest);
     case 'export':
       return (await import('./export.js')).exportCommand(rest);
     case 'schema':
