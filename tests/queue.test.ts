@@ -12,7 +12,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCorpus } from '../scripts/ingest-corpus.js';
 import { ROOT, SAMPLES } from './helpers/samples.js';
-import { startRedis, type RedisServer } from './helpers/redis.js';
+import { startRedis, type RedisServer } from '../scripts/redis-server.js';
 
 const BIN = join(ROOT, 'bin', 'xxgk.js');
 const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-queue-'));

@@ -1,6 +1,6 @@
 /**
- * A private Redis for a test: Debian's redis-server (installed by .ci/run) on a free loopback port, in a
- * temporary directory, with persistence off; stopped by `stop()`.
+ * A private Redis for a test or a benchmark: Debian's redis-server (installed by .ci/run) on a free loopback
+ * port, in a temporary directory, with persistence off; stopped by `stop()`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
