@@ -10,10 +10,12 @@
  * workers are started with the coordinator, their thread spin-up inside the timing, as the local pool's is)
  * into a fresh database; the time is the coordinator's, from its start to its exit.
  *
- * The prediction: a worker machine adds what one worker process adds here, until the coordinator (one
- * process, the single SQLite writer) saturates. Its main thread's busy share at the measured rate gives that
- * ceiling: rate / busy. On this one machine the coordinator shares the CPUs with the workers, so its busy share
- * is overstated and the ceiling is a lower bound.
+ * The prediction: each worker machine adds what the workers here add, until the coordinator (one process whose
+ * main thread reads, hashes and sends the files, then decodes and writes every result: the single SQLite
+ * writer) has a CPU busy all the time. In queue mode the coordinator has no worker threads, so its process CPU
+ * time per file gives that ceiling (its startup and the cross-report checks at the end count in, so the
+ * ceiling is a lower bound). Its event-loop busy share is printed too; on a machine whose CPUs are shared (the
+ * workers run beside it here) that share counts the time it waits for a CPU, and overstates the load.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,8 +43,9 @@ interface Row {
   side: string;
   threads: number;
   seconds: number;
-  /** The coordinator's main thread busy share (XXGK_DEBUG line). */
+  /** The coordinator's main thread busy share and its process CPU seconds (XXGK_DEBUG line). */
   busy: number;
+  cpuS: number;
   workers: string[];
   redisPeakMb?: number;
 }
@@ -70,11 +73,12 @@ function checkAllOk(stdout: string): void {
 }
 
 const busyOf = (stderr: string) => Number(/main thread busy ([\d.]+)%/.exec(stderr)?.[1] ?? NaN) / 100;
+const cpuOf = (stderr: string) => Number(/process CPU ([\d.]+) s/.exec(stderr)?.[1] ?? NaN);
 
 async function local(threads: number): Promise<Row> {
   const r = await coordinator(['ingest', input, '--db', path.join(work, `local-${threads}.sqlite`), '--jobs', String(threads)]);
   checkAllOk(r.stdout);
-  return { side: 'local pool', threads, seconds: r.seconds, busy: busyOf(r.stderr), workers: [] };
+  return { side: 'local pool', threads, seconds: r.seconds, busy: busyOf(r.stderr), cpuS: cpuOf(r.stderr), workers: [] };
 }
 
 async function queued(workers: number): Promise<Row> {
@@ -98,7 +102,15 @@ async function queued(workers: number): Promise<Row> {
     const r = await coordinator(['ingest', input, '--db', path.join(work, `queue-${workers}.sqlite`), '--queue', redis.url, '--queue-name', name]);
     checkAllOk(r.stdout);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('worker '));
-    return { side: `queue, ${workers} worker${workers === 1 ? '' : 's'}`, threads: workers * jobs, seconds: r.seconds, busy: busyOf(r.stderr), workers: lines, redisPeakMb: peak.mb };
+    return {
+      side: `queue, ${workers} worker${workers === 1 ? '' : 's'}`,
+      threads: workers * jobs,
+      seconds: r.seconds,
+      busy: busyOf(r.stderr),
+      cpuS: cpuOf(r.stderr),
+      workers: lines,
+      redisPeakMb: peak.mb,
+    };
   } finally {
     clearInterval(sampler);
     for (const p of procs) p.kill('SIGTERM');
@@ -127,11 +139,14 @@ console.log(
     `redis ${spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout.match(/v=(\S+)/)?.[1] ?? '?'}; ` +
     `load average ${before.toFixed(2)} before, ${after.toFixed(2)} after`,
 );
-console.log(`${'side'.padEnd(20)} ${'threads'.padStart(7)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'coord busy'.padStart(10)} ${'redis MB'.padStart(9)}`);
+console.log(
+  `${'side'.padEnd(20)} ${'threads'.padStart(7)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'coord loop'.padStart(10)} ` +
+    `${'coord CPU s'.padStart(11)} ${'redis MB'.padStart(9)}`,
+);
 for (const r of rows) {
   console.log(
     `${r.side.padEnd(20)} ${String(r.threads).padStart(7)} ${r.seconds.toFixed(2).padStart(8)} ${rate(r).toFixed(2).padStart(10)} ` +
-      `${(100 * r.busy).toFixed(1).padStart(9)}% ${(r.redisPeakMb === undefined ? '-' : r.redisPeakMb.toFixed(1)).padStart(9)}`,
+      `${(100 * r.busy).toFixed(1).padStart(9)}% ${r.cpuS.toFixed(2).padStart(11)} ${(r.redisPeakMb === undefined ? '-' : r.redisPeakMb.toFixed(1)).padStart(9)}`,
   );
   for (const w of r.workers) console.log(`  ${w}`);
 }
@@ -139,13 +154,13 @@ const [l1, l2, q1, q2] = rows as [Row, Row, Row, Row];
 console.log(`queue 1 worker / local --jobs ${jobs}: ${(rate(q1) / rate(l1)).toFixed(2)}x; queue 2 workers / local --jobs ${2 * jobs}: ${(rate(q2) / rate(l2)).toFixed(2)}x`);
 console.log(`queue 2 workers / 1 worker: ${(rate(q2) / rate(q1)).toFixed(2)}x (local --jobs ${2 * jobs} / --jobs ${jobs}: ${(rate(l2) / rate(l1)).toFixed(2)}x)`);
 // A worker machine like this one runs as many workers as the two here (its CPUs full); N of them give N times
-// that, until the coordinator's main thread is busy all the time: rate / busy.
+// that, until the coordinator's CPU is busy all the time: files / its CPU seconds.
 const perMachine = rate(q2);
-const ceiling = rate(q2) / q2.busy;
+const ceiling = corpus.files.length / q2.cpuS;
 console.log(
-  `prediction: N machines like this one, each running ${2} workers of ${jobs} thread${jobs === 1 ? '' : 's'}: ~N x ${perMachine.toFixed(2)} reports/s, ` +
-    `until the coordinator saturates at ~${ceiling.toFixed(0)} reports/s (busy ${(100 * q2.busy).toFixed(1)}% at ${rate(q2).toFixed(2)} reports/s), ` +
-    `i.e. about ${Math.max(1, Math.floor(ceiling / perMachine))} machines for these inputs; OCR-heavy inputs take far longer per file, so far more`,
+  `prediction: N machines like this one, each running 2 workers of ${jobs} thread${jobs === 1 ? '' : 's'}: ~N x ${perMachine.toFixed(2)} reports/s, ` +
+    `until the coordinator's CPU saturates at ~${ceiling.toFixed(1)} reports/s (${((1000 * q2.cpuS) / corpus.files.length).toFixed(0)} ms of CPU per report), ` +
+    `i.e. about ${Math.max(1, Math.floor(ceiling / perMachine))} machines for these inputs; inputs that take longer per file (OCR: seconds a page) allow proportionally more`,
 );
 if (before > availableParallelism() * 0.5) {
   console.log(`note: the machine was busy before the run (load average ${before.toFixed(2)} on ${availableParallelism()} CPUs); the ratios are not reliable`);

@@ -117,7 +117,11 @@ export async function ingestCommand(args: string[]): Promise<number> {
     );
     process.stdout.write(result.summary);
     if (process.env.XXGK_DEBUG) {
-      process.stderr.write(`debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s)\n`);
+      const cpu = process.cpuUsage();
+      process.stderr.write(
+        `debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s); ` +
+          `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`,
+      );
     }
     return result.counts.failed > 0 ? 2 : 0;
   } catch (e) {
