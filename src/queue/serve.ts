@@ -8,6 +8,9 @@
  *   machine, and after the last attempt the coordinator stores the error row.
  * - A worker that dies mid-job (SIGKILL, power cut) stops renewing its jobs' locks: after `lockS` seconds
  *   another worker's stalled-job check puts them back in the queue (at most `MAX_STALLED` times per job).
+ * - The worker takes one job more than it has threads: the next file is fetched and decoded while the threads
+ *   work, so a thread does not wait a Redis round trip between files (the local pool reads ahead the same way).
+ *   The pool times a file from the moment a thread starts it, so the wait for a thread does not count.
  */
 import { hostname } from 'node:os';
 import { Worker, type Job } from 'bullmq';
@@ -62,7 +65,7 @@ export async function serve(options: ServeOptions, stop: Promise<unknown>): Prom
       {
         connection: connection(options.url),
         name,
-        concurrency: options.jobs,
+        concurrency: options.jobs + 1,
         lockDuration: options.lockS * 1000,
         stalledInterval: options.lockS * 1000,
         maxStalledCount: MAX_STALLED,
