@@ -3,12 +3,14 @@
  * `xxgk ingest --queue` with one and with two `xxgk worker` processes, on a private Redis. Not a test: prints a
  * table and what it predicts for N machines.
  *
- *   tsx scripts/bench-queue.ts [--reports=120] [--kinds=pdf] [--jobs=1] [--no-build]
+ *   tsx scripts/bench-queue.ts [--reports=120] [--kinds=pdf] [--jobs=1] [--repeat=1] [--no-build]
  *
  * `--jobs` is each worker's (and the local pool's per-worker) thread count: the local pool runs with --jobs J
  * and 2J beside 1 and 2 workers of J threads, the same parallelism side by side. Every side starts cold (the
  * workers are started with the coordinator, their thread spin-up inside the timing, as the local pool's is)
- * into a fresh database; the time is the coordinator's, from its start to its exit.
+ * into a fresh database; the time is the coordinator's, from its start to its exit. With --repeat=R the four
+ * sides run R times, every other round in reverse order (load from elsewhere tends to drift during a run), and
+ * each side's fastest run is kept.
  *
  * The prediction: each worker machine adds what the workers here add, until the coordinator (one process whose
  * main thread reads, hashes and sends the files, then decodes and writes every result: the single SQLite
@@ -31,6 +33,7 @@ const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith
 const want = Number(arg('reports', '120'));
 const kinds = arg('kinds', 'pdf').split(',');
 const jobs = Number(arg('jobs', '1'));
+const repeat = Number(arg('repeat', '1'));
 
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 
@@ -75,14 +78,16 @@ function checkAllOk(stdout: string): void {
 const busyOf = (stderr: string) => Number(/main thread busy ([\d.]+)%/.exec(stderr)?.[1] ?? NaN) / 100;
 const cpuOf = (stderr: string) => Number(/process CPU ([\d.]+) s/.exec(stderr)?.[1] ?? NaN);
 
+let runs = 0;
+
 async function local(threads: number): Promise<Row> {
-  const r = await coordinator(['ingest', input, '--db', path.join(work, `local-${threads}.sqlite`), '--jobs', String(threads)]);
+  const r = await coordinator(['ingest', input, '--db', path.join(work, `local-${threads}-${runs++}.sqlite`), '--jobs', String(threads)]);
   checkAllOk(r.stdout);
   return { side: 'local pool', threads, seconds: r.seconds, busy: busyOf(r.stderr), cpuS: cpuOf(r.stderr), workers: [] };
 }
 
 async function queued(workers: number): Promise<Row> {
-  const name = `bench-${workers}`;
+  const name = `bench-${workers}-${runs}`;
   const admin = new Redis(redis.url);
   const procs = Array.from({ length: workers }, (_, i) =>
     spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--queue-name', name, '--jobs', String(jobs), '--name', `w${i + 1}`, '--quiet'], {
@@ -99,7 +104,7 @@ async function queued(workers: number): Promise<Row> {
     });
   }, 100);
   try {
-    const r = await coordinator(['ingest', input, '--db', path.join(work, `queue-${workers}.sqlite`), '--queue', redis.url, '--queue-name', name]);
+    const r = await coordinator(['ingest', input, '--db', path.join(work, `queue-${workers}-${runs++}.sqlite`), '--queue', redis.url, '--queue-name', name]);
     checkAllOk(r.stdout);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('worker '));
     return {
@@ -120,12 +125,16 @@ async function queued(workers: number): Promise<Row> {
 }
 
 const before = loadavg()[0]!;
+const sides = [() => local(jobs), () => local(2 * jobs), () => queued(1), () => queued(2)];
 const rows: Row[] = [];
 try {
-  rows.push(await local(jobs));
-  rows.push(await local(2 * jobs));
-  rows.push(await queued(1));
-  rows.push(await queued(2));
+  for (let round = 0; round < repeat; round++) {
+    const order = round % 2 === 0 ? [0, 1, 2, 3] : [3, 2, 1, 0];
+    for (const i of order) {
+      const r = await sides[i]!();
+      if (rows[i] === undefined || r.seconds < rows[i]!.seconds) rows[i] = r;
+    }
+  }
 } finally {
   await redis.stop();
   rmSync(work, { recursive: true, force: true });
@@ -135,7 +144,7 @@ const after = loadavg()[0]!;
 const rate = (r: Row) => corpus.files.length / r.seconds;
 const pdfs = corpus.files.filter((f) => f.toLowerCase().endsWith('.pdf')).length;
 console.log(
-  `${corpus.files.length} files (${pdfs} PDF) from ${corpus.originals.length} samples; ${availableParallelism()} CPUs; node ${process.version}; ` +
+  `${corpus.files.length} files (${pdfs} PDF)${repeat > 1 ? `, best of ${repeat} runs each` : ''} from ${corpus.originals.length} samples; ${availableParallelism()} CPUs; node ${process.version}; ` +
     `redis ${spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout.match(/v=(\S+)/)?.[1] ?? '?'}; ` +
     `load average ${before.toFixed(2)} before, ${after.toFixed(2)} after`,
 );

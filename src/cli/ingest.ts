@@ -103,15 +103,15 @@ export async function ingestCommand(args: string[]): Promise<number> {
   try {
     const result = await ingest(
       {
-      inputs: positionals,
-      db: values.db,
-      jobs,
-      timeoutS,
-      ...(ocr ? { ocr: ocr as OcrMode } : {}),
-      retryFailed: values['retry-failed'],
-      workerMemoryMb,
-      tasksPerWorker,
-      quiet: values.quiet,
+        inputs: positionals,
+        db: values.db,
+        jobs,
+        timeoutS,
+        ...(ocr ? { ocr: ocr as OcrMode } : {}),
+        retryFailed: values['retry-failed'],
+        workerMemoryMb,
+        tasksPerWorker,
+        quiet: values.quiet,
       },
       extraction,
     );
