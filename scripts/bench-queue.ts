@@ -6,9 +6,10 @@
  *   tsx scripts/bench-queue.ts [--reports=120] [--kinds=pdf] [--jobs=1] [--repeat=1] [--no-build]
  *
  * `--jobs` is each worker's (and the local pool's per-worker) thread count: the local pool runs with --jobs J
- * and 2J beside 1 and 2 workers of J threads, the same parallelism side by side. Every side starts cold (the
- * workers are started with the coordinator, their thread spin-up inside the timing, as the local pool's is)
- * into a fresh database; the time is the coordinator's, from its start to its exit. With --repeat=R the four
+ * and 2J beside 1 and 2 workers of J threads, the same parallelism side by side. Workers are services that
+ * outlive a run: they are started, and ready, before the coordinator; the local pool's thread spin-up (about a
+ * second) is inside its timing. Every side writes a fresh database; the time is the coordinator's, from its
+ * start to its exit. With --repeat=R the four
  * sides run R times, every other round in reverse order (load from elsewhere tends to drift during a run), and
  * each side's fastest run is kept.
  *
@@ -90,12 +91,25 @@ async function queued(workers: number): Promise<Row> {
   const name = `bench-${workers}-${runs}`;
   const admin = new Redis(redis.url);
   const procs = Array.from({ length: workers }, (_, i) =>
-    spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--queue-name', name, '--jobs', String(jobs), '--name', `w${i + 1}`, '--quiet'], {
+    spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--queue-name', name, '--jobs', String(jobs), '--name', `w${i + 1}`], {
       cwd: ROOT,
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     }),
   );
   const exits = procs.map((p) => new Promise((resolve) => p.once('close', resolve)));
+  await Promise.all(
+    procs.map(
+      (p) =>
+        new Promise<void>((resolve, reject) => {
+          let err = '';
+          p.stderr!.on('data', (d: Buffer) => {
+            err += d.toString();
+            if (err.includes('serving queue')) resolve();
+          });
+          p.once('close', (code) => reject(new Error(`xxgk worker exited ${code}: ${err}`)));
+        }),
+    ),
+  );
   const peak = { mb: 0 };
   const sampler = setInterval(() => {
     void admin.info('memory').then((info) => {
