@@ -7,10 +7,14 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { ingest } from '../ingest/run.js';
+import type { Extraction } from '../ingest/extraction.js';
 import type { OcrMode } from '../ingest/worker.js';
+import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/connection.js';
+import { positiveInt } from './options.js';
 
 export const INGEST_USAGE = `usage:
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr auto|always|never] [--retry-failed]
+  xxgk ingest <paths|globs...> --db archive.sqlite --queue redis://HOST:PORT [--send bytes|paths] [--window N]
 
 ingest extracts every report under the given files, directories (recursively: .pdf .txt .md .html .htm .docx .doc)
 and quoted glob patterns ('archive/**/*.pdf') into one SQLite database, one worker thread per job.
@@ -24,6 +28,18 @@ and quoted glob patterns ('archive/**/*.pdf') into one SQLite database, one work
   --tasks-per-worker N  worker threads are replaced by fresh ones after N files each [default: 200]
   --quiet            no progress output
 A copy of a stored file under another name is recorded as a duplicate, not extracted again.
+
+With --queue, the files are extracted by 'xxgk worker' processes on any machines that reach the Redis server
+(see xxgk worker --help; --jobs, --timeout, --worker-memory and --tasks-per-worker are theirs); this command
+queues one job per file, stores each result as it comes and prints the same progress and summary, plus
+throughput per worker.
+  --queue URL        the Redis server: redis://[user:password@]host:port[/db] (rediss:// for TLS)
+  --queue-name NAME  the queue; one coordinator per queue name at a time [default: ${DEFAULT_QUEUE_NAME}]
+  --send MODE        bytes: jobs carry the files, workers need only Redis; paths: jobs carry paths, every
+                     worker reads the files at the same path (a shared mount) [default: bytes]
+  --max-send-mb MB   with --send bytes, larger files travel as paths [default: 16]
+  --window N         jobs in the queue at once: Redis holds at most N x max-send-mb of files [default: 64]
+  --attempts N       attempts per file (with backoff) before a timeout or crash is an error row [default: 3]
 exit status: 0 all files stored, 2 usage or unusable database, or some file could not be read (see table errors)`;
 
 export async function ingestCommand(args: string[]): Promise<number> {
@@ -35,11 +51,17 @@ export async function ingestCommand(args: string[]): Promise<number> {
       options: {
         db: { type: 'string' },
         jobs: { type: 'string' },
-        timeout: { type: 'string', default: '120' },
+        timeout: { type: 'string' },
         ocr: { type: 'string' },
         'retry-failed': { type: 'boolean', default: false },
-        'worker-memory': { type: 'string', default: '1024' },
-        'tasks-per-worker': { type: 'string', default: '200' },
+        'worker-memory': { type: 'string' },
+        'tasks-per-worker': { type: 'string' },
+        queue: { type: 'string' },
+        'queue-name': { type: 'string', default: DEFAULT_QUEUE_NAME },
+        send: { type: 'string', default: 'bytes' },
+        'max-send-mb': { type: 'string', default: '16' },
+        window: { type: 'string', default: '64' },
+        attempts: { type: 'string', default: '3' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,6 +76,17 @@ export async function ingestCommand(args: string[]): Promise<number> {
   }
   if (values.db === undefined || values.db === '') return usage('ingest needs --db FILE');
   if (positionals.length === 0) return usage('ingest needs at least one file, directory or pattern');
+  let extraction: (() => Promise<Extraction>) | undefined;
+  if (values.queue !== undefined) {
+    const workerOption = (['jobs', 'timeout', 'worker-memory', 'tasks-per-worker'] as const).find((o) => values[o] !== undefined);
+    if (workerOption) return usage(`--${workerOption} is an option of 'xxgk worker' when ingest uses --queue`);
+    const made = queueExtraction(values);
+    if (typeof made === 'string') return usage(made);
+    extraction = made;
+  }
+  values.timeout ??= '120';
+  values['worker-memory'] ??= '1024';
+  values['tasks-per-worker'] ??= '200';
   const jobs = values.jobs === undefined ? availableParallelism() : positiveInt(values.jobs);
   if (jobs === undefined) return usage(`--jobs must be a positive integer, not '${values.jobs}'`);
   const timeoutS = Number(values.timeout);
@@ -68,20 +101,27 @@ export async function ingestCommand(args: string[]): Promise<number> {
   if (tasksPerWorker === undefined) return usage(`--tasks-per-worker must be a positive integer`);
 
   try {
-    const result = await ingest({
-      inputs: positionals,
-      db: values.db,
-      jobs,
-      timeoutS,
-      ...(ocr ? { ocr: ocr as OcrMode } : {}),
-      retryFailed: values['retry-failed'],
-      workerMemoryMb,
-      tasksPerWorker,
-      quiet: values.quiet,
-    });
+    const result = await ingest(
+      {
+        inputs: positionals,
+        db: values.db,
+        jobs,
+        timeoutS,
+        ...(ocr ? { ocr: ocr as OcrMode } : {}),
+        retryFailed: values['retry-failed'],
+        workerMemoryMb,
+        tasksPerWorker,
+        quiet: values.quiet,
+      },
+      extraction,
+    );
     process.stdout.write(result.summary);
     if (process.env.XXGK_DEBUG) {
-      process.stderr.write(`debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s)\n`);
+      const cpu = process.cpuUsage();
+      process.stderr.write(
+        `debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s); ` +
+          `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`,
+      );
     }
     return result.counts.failed > 0 ? 2 : 0;
   } catch (e) {
@@ -98,10 +138,29 @@ function usage(message: string): number {
   return 2;
 }
 
-function positiveInt(s: string | undefined): number | undefined {
-  if (s === undefined || !/^\d+$/.test(s)) return undefined;
-  const n = Number(s);
-  return n > 0 ? n : undefined;
+/** The queue options checked; a usage message when one is wrong. BullMQ is loaded only in queue mode. */
+function queueExtraction(values: {
+  queue?: string;
+  'queue-name': string;
+  send: string;
+  'max-send-mb': string;
+  window: string;
+  attempts: string;
+}): (() => Promise<Extraction>) | string {
+  const url = checkQueueUrl(values.queue!);
+  if (url === undefined) return `--queue must be a redis:// or rediss:// URL, not '${values.queue}'`;
+  const send = values.send;
+  if (send !== 'bytes' && send !== 'paths') return `--send must be bytes or paths, not '${send}'`;
+  const maxSendMb = Number(values['max-send-mb']);
+  if (!Number.isFinite(maxSendMb) || maxSendMb < 0) return `--max-send-mb must be a number of MB, not '${values['max-send-mb']}'`;
+  const window = positiveInt(values.window);
+  if (window === undefined) return `--window must be a positive integer, not '${values.window}'`;
+  const attempts = positiveInt(values.attempts);
+  if (attempts === undefined) return `--attempts must be a positive integer, not '${values.attempts}'`;
+  return async () => {
+    const { QueueDispatch } = await import('../queue/dispatch.js');
+    return QueueDispatch.open({ url, queueName: values['queue-name'], send, maxSendBytes: maxSendMb * 1024 * 1024, window, attempts });
+  };
 }
 
 function oneLine(e: unknown): string {

@@ -17,6 +17,8 @@ import { fsCause, oneLine } from './causes.js';
 const USAGE = `usage:
   xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check] [--ocr auto|always|never]
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr MODE] [--retry-failed]
+  xxgk ingest <paths|globs...> --db archive.sqlite --queue redis://HOST:PORT   (files extracted by xxgk worker)
+  xxgk worker --queue redis://HOST:PORT [--jobs N]
   xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
   xxgk diff A B [--format text|json]      compare two extractions (records, folders of records, databases)
   xxgk review <file> [--out report.html]  one HTML page: every value drawn where it was read, checks beside
@@ -58,6 +60,8 @@ async function run(argv: string[]): Promise<number> {
       return extractCommand(rest);
     case 'ingest':
       return (await import('./ingest.js')).ingestCommand(rest);
+    case 'worker':
+      return (await import('./worker.js')).workerCommand(rest);
     case 'export':
       return (await import('./export.js')).exportCommand(rest);
     case 'diff':

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { Extraction } from './extraction.js';
 import type { IngestTask, WorkerResult } from './worker.js';
 
 export type TaskOutcome = WorkerResult | { ok: false; kind: 'timeout' | 'oom' | 'crash'; cause: string; extractMs: number };
@@ -54,7 +55,7 @@ interface Running {
 /** A thread that has not begun a task this long after its timeout (it could not even start) is given up. */
 const START_GRACE_MS = 120_000;
 
-export class IngestPool {
+export class IngestPool implements Extraction {
   private readonly options: PoolOptions;
   private readonly filename: string;
   private pool: Piscina;
@@ -110,6 +111,19 @@ export class IngestPool {
     });
     this.submittedToPool = 0;
     return pool;
+  }
+
+  /** Two files per thread: the next file is read and hashed while the current one is extracted. */
+  get window(): number {
+    return this.options.jobs * 2;
+  }
+
+  /** A worker that cannot even start (a broken build) would turn every file into an error row: check first. */
+  async probe(): Promise<void> {
+    const probe = await this.run({ path: 'probe.txt', bytes: new Uint8Array(0) });
+    if (probe.ok || probe.kind !== 'input') {
+      throw new Error(`the ingest worker does not work: ${probe.ok ? 'it read an empty file' : probe.cause}`);
+    }
   }
 
   /** Runs one file; never rejects: every failure is an outcome. */

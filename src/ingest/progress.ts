@@ -16,10 +16,12 @@ export interface Counts {
   pages: number;
   ocrPages: number;
   errorsByKind: Record<string, number>;
+  /** Queue mode: files extracted by each worker process (its name), and their time in extraction. */
+  byWorker: Record<string, { files: number; extractMs: number }>;
 }
 
 export function emptyCounts(total: number): Counts {
-  return { total, done: 0, ok: 0, duplicates: 0, skipped: 0, failed: 0, checkFailures: 0, pages: 0, ocrPages: 0, errorsByKind: {} };
+  return { total, done: 0, ok: 0, duplicates: 0, skipped: 0, failed: 0, checkFailures: 0, pages: 0, ocrPages: 0, errorsByKind: {}, byWorker: {} };
 }
 
 export interface ProgressOptions {
@@ -98,7 +100,8 @@ export class Progress {
       `${head}${c.done}/${c.total} (${pct.toFixed(0)}%) ${rate.toFixed(1)} files/s ETA ${duration(eta)} | ` +
       `ok ${c.ok}, check failures ${c.checkFailures}, errors ${errs}` +
       (c.duplicates ? `, duplicates ${c.duplicates}` : '') +
-      (c.skipped ? `, skipped ${c.skipped}` : '')
+      (c.skipped ? `, skipped ${c.skipped}` : '') +
+      (Object.keys(c.byWorker).length ? ` | ${Object.keys(c.byWorker).length} workers` : '')
     );
   }
 
@@ -135,6 +138,22 @@ export function summary(c: Counts, elapsedS: number, cross: { rows: number; fail
     `errors       ${c.failed === 0 ? 'none' : kinds}`,
   ];
   if (cross) lines.push(`cross-report ${cross.rows} checks, ${cross.failing} failing (table cross_checks)`);
-  lines.push(`elapsed      ${elapsedS.toFixed(1)} s, ${(processed / Math.max(elapsedS, 1e-3)).toFixed(2)} files/s`, `database     ${db}`);
+  lines.push(`elapsed      ${elapsedS.toFixed(1)} s, ${(processed / Math.max(elapsedS, 1e-3)).toFixed(2)} files/s`);
+  lines.push(...workerLines(c, elapsedS));
+  lines.push(`database     ${db}`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Queue mode: one line per worker process, files/s over the whole run (the lines add up to the run's rate) and
+ * files/s while extracting (its speed per job slot, whatever the wait for jobs).
+ */
+function workerLines(c: Counts, elapsedS: number): string[] {
+  return Object.entries(c.byWorker)
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(
+      ([name, w]) =>
+        `worker       ${name}: ${w.files} files, ${(w.files / Math.max(elapsedS, 1e-3)).toFixed(2)} files/s over the run, ` +
+        `${(w.files / Math.max(w.extractMs / 1000, 1e-3)).toFixed(2)} files/s per busy job slot`,
+    );
 }

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { discover } from './discover.js';
-import { IngestPool, type TaskOutcome } from './pool.js';
+import { IngestPool } from './pool.js';
+import type { Extraction, Outcome } from './extraction.js';
 import { emptyCounts, Progress, summary, type Counts } from './progress.js';
 import type { OcrMode } from './worker.js';
 import { Store, type ErrorKind, type FileFacts } from '../store/db.js';
@@ -48,20 +49,32 @@ interface Prepared extends FileFacts {
   readError?: string;
 }
 
-export async function ingest(options: IngestOptions): Promise<IngestResult> {
+/**
+ * `extraction`: where files are extracted; default the local worker-thread pool built from `options`. Made
+ * once the inputs and the database are known good, so a usage error leaves nothing running.
+ */
+export async function ingest(options: IngestOptions, extraction?: () => Promise<Extraction>): Promise<IngestResult> {
   const elu0 = performance.eventLoopUtilization();
   const files = await discover(options.inputs);
   const store = Store.open(options.db);
+  let pool: Extraction;
+  try {
+    pool = extraction
+      ? await extraction()
+      : new IngestPool({
+          jobs: options.jobs,
+          timeoutMs: options.timeoutS * 1000,
+          maxOldGenerationSizeMb: options.workerMemoryMb,
+          tasksPerWorker: options.tasksPerWorker,
+        });
+  } catch (e) {
+    store.close();
+    throw e;
+  }
   const counts = emptyCounts(files.length);
   const progress = new Progress(counts, {
     ...(options.progressStream ? { stream: options.progressStream } : {}),
     ...(options.quiet ? { quiet: true } : {}),
-  });
-  const pool = new IngestPool({
-    jobs: options.jobs,
-    timeoutMs: options.timeoutS * 1000,
-    maxOldGenerationSizeMb: options.workerMemoryMb,
-    tasksPerWorker: options.tasksPerWorker,
   });
 
   const onSignal = (signal: NodeJS.Signals) => {
@@ -76,7 +89,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   /** Content hashes being extracted now → copies waiting for the result. */
   const inFlight = new Map<string, Prepared[]>();
   const running = new Set<Promise<void>>();
-  const limit = options.jobs * 2;
+  const limit = pool.window;
 
   const fail = (file: FileFacts, kind: ErrorKind, cause: string, ms: number | null, replaceId?: number): number => {
     const id = store.writeFailed(file, kind, cause, ms, replaceId);
@@ -91,7 +104,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     counts.duplicates++;
   };
 
-  const stored = (file: Prepared, outcome: TaskOutcome, replaceId?: number) => {
+  const stored = (file: Prepared, outcome: Outcome, replaceId?: number) => {
     let id: number;
     if (outcome.ok) {
       id = store.writeOk(file, outcome.rows, outcome.json, outcome.extractMs, replaceId);
@@ -101,6 +114,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       if (outcome.rows.report.failing_identities > 0) counts.checkFailures++;
     } else {
       id = fail(file, outcome.kind, outcome.cause, outcome.extractMs, replaceId);
+    }
+    if (outcome.worker !== undefined) {
+      const w = (counts.byWorker[outcome.worker] ??= { files: 0, extractMs: 0 });
+      w.files++;
+      w.extractMs += outcome.extractMs;
     }
     counts.done++;
     const copies = inFlight.get(file.sha256!) ?? [];
@@ -113,11 +131,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   };
 
   try {
-    // A worker that cannot even start (a broken build) would turn every file into an error row: check first.
-    const probe = await pool.run({ path: 'probe.txt', bytes: new Uint8Array(0) });
-    if (probe.ok || probe.kind !== 'input') {
-      throw new Error(`the ingest worker does not work: ${probe.ok ? 'it read an empty file' : probe.cause}`);
-    }
+    await pool.probe();
     for (const path of files) {
       const file = await prepare(path);
       const existing = store.byPath(path);
@@ -152,8 +166,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       const bytes = file.bytesData!;
       file.bytesData = null;
       const job: Promise<void> = pool
-        .run({ path, bytes, ...(options.ocr ? { ocr: options.ocr } : {}) })
-        .then((outcome) => stored(file, outcome, existing?.id))
+        .run({ path, bytes, ...(options.ocr ? { ocr: options.ocr } : {}) }, sha)
+        .then((outcome) => {
+          stored(file, outcome, existing?.id);
+          return pool.acknowledge?.(path, sha);
+        })
         .finally(() => running.delete(job));
       running.add(job);
     }
@@ -169,7 +186,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   store.close();
   const elapsedS = progress.elapsedS();
   const mainThreadBusy = performance.eventLoopUtilization(elu0).utilization;
-  return { counts, elapsedS, cross, summary: summary(counts, elapsedS, cross, options.db), poolGenerations: pool.generations, mainThreadBusy };
+  const poolGenerations = pool instanceof IngestPool ? pool.generations : 0;
+  return { counts, elapsedS, cross, summary: summary(counts, elapsedS, cross, options.db), poolGenerations, mainThreadBusy };
 }
 
 async function prepare(path: string): Promise<Prepared> {

@@ -4,7 +4,9 @@
  *
  * Test hook: with XXGK_INGEST_FAULTS=1 in the environment, a file whose content starts with
  * `XXGK-FAULT:hang`, `XXGK-FAULT:oom`, `XXGK-FAULT:exit` or `XXGK-FAULT:throw` misbehaves that way, so the
- * isolation can be tested without a real pathological report. Without the variable the marker is plain text.
+ * isolation can be tested without a real pathological report; `XXGK-FAULT:sleep` waits 3 s, then extracts the
+ * file as usual (a job that is surely running when a test kills its worker). Without the variable the marker
+ * is plain text.
  */
 import { performance } from 'node:perf_hooks';
 import { extractRecord } from '../pipeline/extract.js';
@@ -52,6 +54,7 @@ async function injectFault(bytes: Uint8Array): Promise<void> {
   if (!head.startsWith('XXGK-FAULT:')) return;
   const fault = head.slice('XXGK-FAULT:'.length).split(/\s/)[0];
   if (fault === 'hang') for (;;);
+  if (fault === 'sleep') await new Promise((resolve) => setTimeout(resolve, 3000));
   if (fault === 'oom') {
     const hold: number[][] = [];
     for (;;) hold.push(new Array(1_000_000).fill(Math.random()));
