@@ -1,4 +1,7 @@
-/** Every sample with a truth file: `<file>.json` beside it, or samples/truth/<file>.json for samples/real. */
+/**
+ * Every sample with a truth file: `<file>.json` beside it, samples/truth/<file>.json for samples/real, and for
+ * a scanned twin (samples/scanned/<name>-<dpi>dpi.pdf) its original's truth, samples/truth/<name>.pdf.json.
+ */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -11,7 +14,15 @@ export function samplesWithTruth(samplesDir: string): { input: string; truth: st
     const input = path.join(e.parentPath, e.name);
     const beside = `${input}.json`;
     const central = path.join(samplesDir, 'truth', `${e.name}.json`);
-    const truth = existsSync(beside) ? beside : path.dirname(input) === path.join(samplesDir, 'real') && existsSync(central) ? central : undefined;
+    const twin = /^(.+)-\d+dpi\.pdf$/.exec(e.name);
+    const twinTruth = twin && path.dirname(input) === path.join(samplesDir, 'scanned') ? path.join(samplesDir, 'truth', `${twin[1]}.pdf.json`) : undefined;
+    const truth = existsSync(beside)
+      ? beside
+      : path.dirname(input) === path.join(samplesDir, 'real') && existsSync(central)
+        ? central
+        : twinTruth && existsSync(twinTruth)
+          ? twinTruth
+          : undefined;
     if (truth) out.push({ input, truth });
   }
   return out.sort((a, b) => a.input.localeCompare(b.input));

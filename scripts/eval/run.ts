@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractRecord } from '../../src/pipeline/extract.js';
+import type { ReportRecord } from '../../src/model/record.js';
 import { scoreRecord, type Score, type Truth } from './score.js';
 
 export interface KindRow {
@@ -23,12 +24,17 @@ export interface EvalResult {
   details: { input: string; kind: string; score?: Score; error?: string }[];
 }
 
-export async function evaluate(pairs: { input: string; truth: string }[], root: string): Promise<EvalResult> {
+/** How a record is obtained for an input: by default extracted here, in this thread. */
+export type ReadRecord = (input: string, name: string) => Promise<ReportRecord>;
+
+const extractHere: ReadRecord = (input, name) => extractRecord(new Uint8Array(readFileSync(input)), name);
+
+export async function evaluate(pairs: { input: string; truth: string }[], root: string, read: ReadRecord = extractHere): Promise<EvalResult> {
   const details: EvalResult['details'] = [];
   for (const { input, truth } of pairs) {
     const name = path.relative(root, input);
     try {
-      const record = await extractRecord(new Uint8Array(readFileSync(input)), name);
+      const record = await read(input, name);
       const t = JSON.parse(readFileSync(truth, 'utf8')) as Truth;
       details.push({ input: name, kind: record.source.extractor, score: scoreRecord(record, t) });
     } catch (e) {
