@@ -8,15 +8,16 @@
  *
  * Besides reports/s: CPU seconds per report and the cores the run kept busy (CPU time / wall time). xxgk at
  * --jobs 1 is not one core: V8 collects garbage on helper threads, so the ceiling of --jobs 2 / --jobs 1 on
- * two cores is 2 / (cores used at --jobs 1). pdftotext's own -P 2 / -P 1 is the machine's ceiling for a
- * program that is one thread per file.
+ * two cores is 2 / (cores used at --jobs 1). pdftotext's own -P 2 / -P 1, and a pure CPU loop run as two
+ * processes against one (machine.ts), show what the machine itself gives to a second job.
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeCorpus } from '../ingest-corpus.js';
 import type { Figure } from './figures.js';
-import { leastDisturbed, measureChild, type ChildRun } from './measure.js';
+import { machineScaling, type MachineScaling } from './machine.js';
+import { conditions, leastDisturbed, measureChild, type ChildRun } from './measure.js';
 import { ROOT } from './prereq.js';
 
 export interface IngestRow extends ChildRun {
@@ -29,6 +30,7 @@ export interface IngestRow extends ChildRun {
 export interface IngestBench {
   rows: IngestRow[];
   summary: string;
+  machine: MachineScaling;
 }
 
 export const rate = (r: IngestRow) => r.files / r.seconds;
@@ -67,6 +69,7 @@ export async function benchIngest(reports: number, jobsList: number[], tries: nu
     const rows: IngestRow[] = [];
     for (const j of jobsList) rows.push(await ingest(j, rows.length));
     for (const j of jobsList) rows.push(await pdftotext(j));
+    const machine = await machineScaling(tries);
 
     const x = (side: IngestRow['side'], j: number) => rows.find((r) => r.side === side && r.jobs === j);
     const figures: Figure[] = [];
@@ -99,13 +102,20 @@ export async function benchIngest(reports: number, jobsList: number[], tries: nu
       });
       figures.push({
         part: 'ingest',
+        what: `machine: a pure CPU loop, 2 processes / 1`,
+        xxgk: '',
+        reference: `${machine.scaling.toFixed(2)}× (2.00 on 2 free cores)`,
+        when: { loadBefore: machine.one.loadBefore, loadAfter: machine.two.loadAfter, othersShare: Math.max(machine.one.othersShare, machine.two.othersShare) },
+      });
+      figures.push({
+        part: 'ingest',
         what: `cores busy at --jobs 1 → ceiling of jobs2/jobs1`,
         xxgk: `${coresUsed(i1).toFixed(2)} → ${(2 / coresUsed(i1)).toFixed(2)}×`,
         reference: `pdftotext ${coresUsed(p1).toFixed(2)}`,
         when: i1,
       });
     }
-    return { result: { rows, summary: `${files.length} PDFs from ${corpus.originals.length} real samples and the generated twins` }, figures };
+    return { result: { rows, summary: `${files.length} PDFs from ${corpus.originals.length} real samples and the generated twins`, machine }, figures };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -121,5 +131,7 @@ export function formatIngest(b: IngestBench): string {
         .toFixed(3)
         .padStart(9)} ${coresUsed(r).toFixed(2).padStart(5)} ${r.maxRssMb.toFixed(0).padStart(7)}  ${r.tries > 1 ? `${r.tries} tries, ` : ''}load ${r.loadBefore.toFixed(2)}→${r.loadAfter.toFixed(2)}, others ${Math.round(100 * r.othersShare)}%`,
   );
-  return [b.summary, head, ...rows].join('\n');
+  const m = b.machine;
+  const machine = `machine: a pure CPU loop took ${m.one.seconds.toFixed(2)} s alone, ${m.two.seconds.toFixed(2)} s as two processes at once: ${m.scaling.toFixed(2)}× the work per second (${conditions(m.two)})`;
+  return [b.summary, head, ...rows, machine].join('\n');
 }
