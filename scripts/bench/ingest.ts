@@ -129,7 +129,7 @@ export function formatIngest(b: IngestBench): string {
         r.cpuSeconds / r.files
       )
         .toFixed(3)
-        .padStart(9)} ${coresUsed(r).toFixed(2).padStart(5)} ${r.maxRssMb.toFixed(0).padStart(7)}  ${r.tries > 1 ? `${r.tries} tries, ` : ''}load ${r.loadBefore.toFixed(2)}→${r.loadAfter.toFixed(2)}, others ${Math.round(100 * r.othersShare)}%`,
+        .padStart(9)} ${coresUsed(r).toFixed(2).padStart(5)} ${r.maxRssMb.toFixed(0).padStart(7)}  ${r.tries > 1 ? `${r.tries} tries, ` : ''}${conditions(r)}`,
   );
   const m = b.machine;
   const machine = `machine: a pure CPU loop took ${m.one.seconds.toFixed(2)} s alone, ${m.two.seconds.toFixed(2)} s as two processes at once: ${m.scaling.toFixed(2)}× the work per second (${conditions(m.two)})`;
