@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { ingest } from '../ingest/run.js';
+import { relaunchWithSingleThreadedGc, singleThreadedGc } from '../ingest/gc.js';
 import type { OcrMode } from '../ingest/worker.js';
 
 export const INGEST_USAGE = `usage:
@@ -27,6 +28,8 @@ A copy of a stored file under another name is recorded as a duplicate, not extra
 exit status: 0 all files stored, 2 usage or unusable database, or some file could not be read (see table errors)`;
 
 export async function ingestCommand(args: string[]): Promise<number> {
+  const relaunched = relaunchWithSingleThreadedGc();
+  if (relaunched) return relaunched;
   let parsed;
   try {
     parsed = parseArgs({
@@ -81,7 +84,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
     });
     process.stdout.write(result.summary);
     if (process.env.XXGK_DEBUG) {
-      process.stderr.write(`debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s)\n`);
+      process.stderr.write(
+        `debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s); ` +
+          `garbage collection ${singleThreadedGc() ? 'single-threaded' : 'parallel'}\n`,
+      );
     }
     return result.counts.failed > 0 ? 2 : 0;
   } catch (e) {
