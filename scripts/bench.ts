@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- text|ocr|ingest ...] [--reports=N] [--ingest-reports=N] [--ocr-file=PDF] [--tries=N] [--no-build]
+ * npm run bench [-- text|ocr|ingest ...] [--reports=N] [--ingest-reports=N] [--ingest-repeat=N] [--ocr-file=PDF]
+ *                 [--tries=N] [--no-build]
  *
  * Speed of xxgk side by side with a reference tool, as ratios, in one run (not a test):
  *   text    PDF text layer, 1 thread: xxgk records vs a bare pdf.js loop vs `pdftotext -layout`
@@ -56,7 +57,7 @@ if (parts.includes('ocr')) {
 }
 if (parts.includes('ingest')) {
   const { benchIngest, formatIngest } = await import('./bench/ingest.js');
-  const r = await benchIngest(Number(opt('ingest-reports', '120')), [1, 2], tries);
+  const r = await benchIngest(Number(opt('ingest-reports', '120')), [1, 2], Number(opt('ingest-repeat', '2')), tries);
   console.log(`\n== ingest\n${formatIngest(r.result)}`);
   figures.push(...r.figures);
 }

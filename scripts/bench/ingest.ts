@@ -36,7 +36,7 @@ export interface IngestBench {
 export const rate = (r: IngestRow) => r.files / r.seconds;
 const coresUsed = (r: IngestRow) => r.cpuSeconds / r.seconds;
 
-export async function benchIngest(reports: number, jobsList: number[], tries: number): Promise<{ result: IngestBench; figures: Figure[] }> {
+export async function benchIngest(reports: number, jobsList: number[], repeat: number, tries: number): Promise<{ result: IngestBench; figures: Figure[] }> {
   const work = mkdtempSync(path.join(tmpdir(), 'xxgk-bench-ingest-'));
   try {
     const input = path.join(work, 'in');
@@ -66,8 +66,18 @@ export async function benchIngest(reports: number, jobsList: number[], tries: nu
         return { ...r, side: 'pdftotext -layout', jobs, files: files.length, tries: 1 };
       });
 
-    const rows: IngestRow[] = [];
-    for (const j of jobsList) rows.push(await ingest(j, rows.length));
+    // xxgk's runs vary by up to a fifth from one to the next even on a quiet machine: each --jobs value is run
+    // `repeat` times, interleaved (1, 2, 1, 2), and the fastest kept.
+    const best = new Map<number, IngestRow>();
+    for (let k = 0; k < repeat; k++) {
+      for (const j of jobsList) {
+        const r = await ingest(j, k);
+        const prev = best.get(j);
+        const keep = !prev || r.seconds < prev.seconds ? r : prev;
+        best.set(j, { ...keep, tries: r.tries + (prev?.tries ?? 0) });
+      }
+    }
+    const rows: IngestRow[] = jobsList.map((j) => best.get(j)!);
     for (const j of jobsList) rows.push(await pdftotext(j));
     const machine = await machineScaling(tries);
 
@@ -129,7 +139,7 @@ export function formatIngest(b: IngestBench): string {
         r.cpuSeconds / r.files
       )
         .toFixed(3)
-        .padStart(9)} ${coresUsed(r).toFixed(2).padStart(5)} ${r.maxRssMb.toFixed(0).padStart(7)}  ${r.tries > 1 ? `${r.tries} tries, ` : ''}${conditions(r)}`,
+        .padStart(9)} ${coresUsed(r).toFixed(2).padStart(5)} ${r.maxRssMb.toFixed(0).padStart(7)}  ${r.tries > 1 ? `best of ${r.tries} runs, ` : ''}${conditions(r)}`,
   );
   const m = b.machine;
   const machine = `machine: a pure CPU loop took ${m.one.seconds.toFixed(2)} s alone, ${m.two.seconds.toFixed(2)} s as two processes at once: ${m.scaling.toFixed(2)}× the work per second (${conditions(m.two)})`;
