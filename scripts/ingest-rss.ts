@@ -1,8 +1,10 @@
 /**
  * Issue 7's flat-memory claim: peak RSS of an ingest of --large files (default 2,000) against one of --small
  * files (default 200), same mix (the real samples replicated under distinct names with distinct bytes, one
- * corrupt file in 200), same options, each into a fresh database. Worker threads live in the ingest process,
- * so the process's maximum resident set (`/usr/bin/time` %M) is the whole run's. Target: ≤ 1.5×.
+ * corrupt file in 200), same options, each into a fresh database. Worker threads live in the process that
+ * ingests (the child `xxgk ingest` starts with the single-threaded collector), and `/usr/bin/time` %M is the
+ * largest resident set among the processes it waited for: that process's peak, worker threads included.
+ * Target: ≤ 1.5×.
  *
  *   npx tsx scripts/ingest-rss.ts [--small=200] [--large=2000] [--jobs=2]
  *
