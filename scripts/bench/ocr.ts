@@ -99,6 +99,9 @@ export interface OcrBench {
 }
 
 export async function benchOcr(file: string, tries: number): Promise<{ result: OcrBench; figures: Figure[] }> {
+  // tsx turns on source-mapped stack traces for the whole process; pdf.js builds Error stacks, and mapping them
+  // first parses pdf.js's 0.4 s source map, a cost the built CLI (no source maps) never pays.
+  process.setSourceMapsEnabled(false);
   const bytes = new Uint8Array(readFileSync(file));
   const pdfjs = await loadPdfJs();
 
