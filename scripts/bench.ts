@@ -1,89 +1,74 @@
 /**
- * npm run bench: xxgk against a bare pdf.js text loop and poppler's pdftotext, single-threaded, same
- * files, same run. Reports/s and pages/s for each, the ratios, and peak RSS. Not a test.
+ * npm run bench [-- text|ocr|ingest ...] [--reports=N] [--ingest-reports=N] [--ingest-repeat=N] [--ocr-file=PDF]
+ *                 [--tries=N] [--no-build]
  *
- * The set: the real PDFs in samples/real plus the generated PDFs in samples/generated, replicated to at
- * least --reports (default 200) files.
+ * Speed of xxgk side by side with a reference tool, as ratios, in one run (not a test):
+ *   text    PDF text layer, 1 thread: xxgk records vs a bare pdf.js loop vs `pdftotext -layout`
+ *   ocr     OCR s/page, 1 thread: xxgk (tesseract.js) vs the `tesseract` CLI on the same images and model
+ *   ingest  `xxgk ingest` reports/s at --jobs 1 and 2 vs `pdftotext -layout` under `xargs -P 1` / `-P 2`
+ * With no part named, all three. Each part prints its detail as it ends; a table of every figure, its target
+ * and the conditions it was taken in (load average, CPU taken by other processes) closes the run. A
+ * measurement taken while other processes held more than 15% of the machine is repeated (--tries, default
+ * 2 in all) and the least disturbed one kept.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
+import { formatFigures, met, type Figure } from './bench/figures.js';
+import { BUSY_SHARE } from './bench/measure.js';
+import { missingFor, ROOT, type Part } from './bench/prereq.js';
 
-const ROOT = path.join(import.meta.dirname, '..');
-const want = Number(process.argv.find((a) => a.startsWith('--reports='))?.split('=')[1] ?? 200);
+const PARTS: Part[] = ['text', 'ocr', 'ingest'];
+const args = process.argv.slice(2);
+const opt = (name: string, def: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
+const named = args.filter((a) => !a.startsWith('--'));
+const unknown = named.filter((a) => !PARTS.includes(a as Part));
+if (unknown.length > 0) {
+  console.error(`bench: unknown part '${unknown[0]}' (parts: ${PARTS.join(', ')})`);
+  process.exit(2);
+}
+const parts = named.length === 0 ? PARTS : PARTS.filter((p) => named.includes(p));
+const tries = Number(opt('tries', '2'));
 
-function pdfsUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.pdf'))
-      .map((e) => path.join(e.parentPath, e.name));
-  } catch {
-    return [];
-  }
+// The text and ingest parts run the built package: build it from the current source first.
+if (!args.includes('--no-build') && parts.some((p) => p !== 'ocr')) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+const missing = missingFor(parts);
+if (missing.length > 0) {
+  for (const m of missing) console.error(`bench: ${m}`);
+  process.exit(2);
 }
 
-// The xxgk side runs the built package: build it from the current source first.
-execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+console.log(`xxgk bench: ${parts.join(', ')}; ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}); node ${process.version}`);
+const figures: Figure[] = [];
+const t0 = performance.now();
 
-const originals = [...pdfsUnder(path.join(ROOT, 'samples', 'real')), ...pdfsUnder(path.join(ROOT, 'samples', 'generated'))].sort();
-if (originals.length === 0) throw new Error('no PDFs under samples/');
-const work = mkdtempSync(path.join(tmpdir(), 'xxgk-bench-'));
-const files: string[] = [];
-for (let i = 0; files.length < want; i++) {
-  const src = originals[i % originals.length]!;
-  const dst = path.join(work, `${String(i).padStart(4, '0')}-${path.basename(src)}`);
-  copyFileSync(src, dst);
-  files.push(dst);
+if (parts.includes('text')) {
+  const { benchTextLayer, formatSides } = await import('./bench/text-layer.js');
+  const r = await benchTextLayer(Number(opt('reports', '200')), tries);
+  console.log(`\n== PDF text layer: ${r.summary}\n${formatSides(r.sides)}`);
+  figures.push(...r.figures);
 }
-const list = path.join(work, 'files.txt');
-writeFileSync(list, files.join('\n'));
-
-interface Side {
-  mode: string;
-  files: number;
-  pages: number;
-  seconds: number;
-  maxRssMb: number;
+if (parts.includes('ocr')) {
+  const { benchOcr, formatOcr } = await import('./bench/ocr.js');
+  const file = path.resolve(opt('ocr-file', path.join(ROOT, 'samples', 'scanned', 'hongze-2023-300dpi.pdf')));
+  const r = await benchOcr(file, tries);
+  console.log(`\n== OCR\n${formatOcr(r.result)}`);
+  figures.push(...r.figures);
 }
-
-function inProcess(mode: 'xxgk' | 'pdfjs'): Side {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bench', 'run-one.mjs'), mode, list], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as Side;
+if (parts.includes('ingest')) {
+  const { benchIngest, formatIngest } = await import('./bench/ingest.js');
+  const r = await benchIngest(Number(opt('ingest-reports', '120')), [1, 2], Number(opt('ingest-repeat', '2')), tries);
+  console.log(`\n== ingest\n${formatIngest(r.result)}`);
+  figures.push(...r.figures);
 }
 
-function pdftotext(pages: number): Side {
-  let maxRssKb = 0;
-  const t0 = performance.now();
-  for (const f of files) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', 'pdftotext', '-layout', f, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(`pdftotext failed on ${f}: ${r.stderr}`);
-    maxRssKb = Math.max(maxRssKb, Number(r.stderr.trim().split('\n').at(-1)));
-  }
-  return { mode: 'pdftotext -layout', files: files.length, pages, seconds: (performance.now() - t0) / 1000, maxRssMb: maxRssKb / 1024 };
+console.log(`\n== figures (${((performance.now() - t0) / 1000).toFixed(0)} s)\n${formatFigures(figures)}`);
+const busy = figures.filter((f) => f.when.othersShare > BUSY_SHARE);
+if (busy.length > 0) {
+  console.log(
+    `note: ${busy.length} figure(s) were taken while other processes used more than ${100 * BUSY_SHARE}% of the machine even after ${tries} tries: ` +
+      'compare them with care, or run again on a quieter machine',
+  );
 }
-
-const pdfjs = inProcess('pdfjs');
-const xxgk = inProcess('xxgk');
-const poppler = pdftotext(pdfjs.pages);
-rmSync(work, { recursive: true, force: true });
-
-const row = (s: Side) =>
-  `${s.mode.padEnd(20)} ${String(s.files).padStart(6)} ${String(s.pages).padStart(6)} ${s.seconds.toFixed(2).padStart(8)} ${(s.files / s.seconds)
-    .toFixed(1)
-    .padStart(10)} ${(s.pages / s.seconds).toFixed(1).padStart(9)} ${s.maxRssMb.toFixed(0).padStart(8)}`;
-console.log(`${originals.length} distinct PDFs replicated to ${files.length} files; single thread; node ${process.version}`);
-console.log(`${'side'.padEnd(20)} ${'files'.padStart(6)} ${'pages'.padStart(6)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'pages/s'.padStart(9)} ${'RSS MB'.padStart(8)}`);
-for (const s of [
-  { ...xxgk, mode: '(a) xxgk records' },
-  { ...pdfjs, mode: '(b) pdf.js text' },
-  { ...poppler, mode: '(c) pdftotext' },
-])
-  console.log(row(s));
-console.log(`(a)/(b) time ratio: ${(xxgk.seconds / pdfjs.seconds).toFixed(2)}  (target ≤ 1.2)`);
-console.log(`(a)/(c) time ratio: ${(xxgk.seconds / poppler.seconds).toFixed(2)}`);
-console.log(`(a) peak RSS: ${xxgk.maxRssMb.toFixed(0)} MB  (target < 300)`);
+const missed = figures.filter((f) => met(f) === false);
+if (missed.length > 0) console.log(`missed targets: ${missed.map((f) => `${f.part}: ${f.what}`).join('; ')}`);

@@ -1,20 +1,29 @@
 /**
  * npm run eval: the accuracy figure every change is judged by. Runs the pipeline over every sample that has
- * a truth file (real and generated) and prints, per input kind: reports, cells, cell accuracy, silent
+ * a truth file (real, their scanned twins, generated) and prints, per input kind: reports, cells, cell accuracy, silent
  * errors (wrong and not flagged), flagged errors, hard identities whose outcome differs from the truth,
  * and for the documents' own inconsistencies (sourceFailures, injected or real) recall and attribution to
  * the source. Exits 1 on any silent error or extraction error.   --verbose lists every wrong cell.
+ *
+ *   npm run eval [-- FILTER] [--verbose] [--ingest[=JOBS]]
+ * FILTER keeps the inputs whose path contains it (e.g. `scanned`). --ingest scores the records that
+ * `xxgk ingest --jobs JOBS` (default 2; the built CLI) stores, instead of extracting here.
  */
 import path from 'node:path';
 import { samplesWithTruth } from './eval/discover.js';
+import { ingestedRecords } from './eval/ingested.js';
 import { evaluate, formatTable } from './eval/run.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const verbose = process.argv.includes('--verbose');
 const filter = process.argv.slice(2).find((a) => !a.startsWith('--'));
 
+const ingest = process.argv.find((a) => a === '--ingest' || a.startsWith('--ingest='));
+
 const pairs = samplesWithTruth(path.join(ROOT, 'samples')).filter((p) => !filter || p.input.includes(filter));
-const { rows, details } = await evaluate(pairs, ROOT);
+const read = ingest ? ingestedRecords(pairs.map((p) => p.input), ROOT, Number(ingest.split('=')[1] ?? 2)) : undefined;
+if (ingest) console.log(`records from xxgk ingest --jobs ${ingest.split('=')[1] ?? 2}`);
+const { rows, details } = await evaluate(pairs, ROOT, read);
 for (const d of details) {
   const bad = d.error || (d.score && (d.score.wrong.length || d.score.identityMismatches.length || !d.score.templateOk));
   if (!bad && !verbose) continue;

@@ -34,12 +34,17 @@ function evalKind(record: ReportRecord): string {
   return record.source.extractor === 'text' && runs ? 'text-runs' : record.source.extractor;
 }
 
-export async function evaluate(pairs: { input: string; truth: string }[], root: string): Promise<EvalResult> {
+/** How a record is obtained for an input: by default extracted here, in this thread. */
+export type ReadRecord = (input: string, name: string) => Promise<ReportRecord>;
+
+const extractHere: ReadRecord = (input, name) => extractRecord(new Uint8Array(readFileSync(input)), name);
+
+export async function evaluate(pairs: { input: string; truth: string }[], root: string, read: ReadRecord = extractHere): Promise<EvalResult> {
   const details: EvalResult['details'] = [];
   for (const { input, truth } of pairs) {
     const name = path.relative(root, input);
     try {
-      const record = await extractRecord(new Uint8Array(readFileSync(input)), name);
+      const record = await read(input, name);
       const t = JSON.parse(readFileSync(truth, 'utf8')) as Truth;
       details.push({ input: name, kind: evalKind(record), score: scoreRecord(record, t) });
     } catch (e) {

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { ingest } from '../ingest/run.js';
 import type { Extraction } from '../ingest/extraction.js';
+import { relaunchWithSingleThreadedGc, singleThreadedGc } from '../ingest/gc.js';
 import type { OcrMode } from '../ingest/worker.js';
 import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/connection.js';
 import { positiveInt } from './options.js';
@@ -43,6 +44,8 @@ throughput per worker.
 exit status: 0 all files stored, 2 usage or unusable database, or some file could not be read (see table errors)`;
 
 export async function ingestCommand(args: string[]): Promise<number> {
+  const relaunched = relaunchWithSingleThreadedGc();
+  if (relaunched) return relaunched;
   let parsed;
   try {
     parsed = parseArgs({
@@ -120,7 +123,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
       const cpu = process.cpuUsage();
       process.stderr.write(
         `debug: main thread busy ${(100 * result.mainThreadBusy).toFixed(1)}% of the run; ${result.poolGenerations} pool generation(s); ` +
-          `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`,
+          `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; garbage collection ${singleThreadedGc() ? 'single-threaded' : 'parallel'}\n`,
       );
     }
     return result.counts.failed > 0 ? 2 : 0;
