@@ -6,7 +6,8 @@
  *   text    PDF text layer, 1 thread: xxgk records vs a bare pdf.js loop vs `pdftotext -layout`
  *   ocr     OCR s/page, 1 thread: xxgk (tesseract.js) vs the `tesseract` CLI on the same images and model
  *   ingest  `xxgk ingest` reports/s at --jobs 1 and 2 vs `pdftotext -layout` under `xargs -P 1` / `-P 2`
- * With no part named, all three. Each part prints its detail as it ends; a table of every figure, its target
+ *   queue   `xxgk ingest --queue` with one and two `xxgk worker` processes vs the local pool (scripts/bench-queue.ts)
+ * With no part named, all four. Each part prints its detail as it ends; a table of every figure, its target
  * and the conditions it was taken in (load average, CPU taken by other processes) closes the run. A
  * measurement taken while other processes held more than 15% of the machine is repeated (--tries, default
  * 2 in all) and the least disturbed one kept.
@@ -18,7 +19,7 @@ import { formatFigures, met, type Figure } from './bench/figures.js';
 import { BUSY_SHARE } from './bench/measure.js';
 import { missingFor, ROOT, type Part } from './bench/prereq.js';
 
-const PARTS: Part[] = ['text', 'ocr', 'ingest'];
+const PARTS: Part[] = ['text', 'ocr', 'ingest', 'queue'];
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
 const named = args.filter((a) => !a.startsWith('--'));
@@ -60,6 +61,11 @@ if (parts.includes('ingest')) {
   const r = await benchIngest(Number(opt('ingest-reports', '120')), [1, 2], Number(opt('ingest-repeat', '2')), tries);
   console.log(`\n== ingest\n${formatIngest(r.result)}`);
   figures.push(...r.figures);
+}
+if (parts.includes('queue')) {
+  // Its own script (it starts a private Redis and worker processes); it prints its table and prediction.
+  console.log('\n== ingest on a Redis queue');
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-queue.ts'), '--no-build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 console.log(`\n== figures (${((performance.now() - t0) / 1000).toFixed(0)} s)\n${formatFigures(figures)}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
 
-export type Part = 'text' | 'ocr' | 'ingest';
+export type Part = 'text' | 'ocr' | 'ingest' | 'queue';
 
 interface Need {
   ok: () => boolean;
@@ -20,6 +20,7 @@ const NEEDS: Record<string, Need> = {
   tesseract: { ok: () => runs('tesseract', ['--version']), missing: 'tesseract not found: apt-get install -y tesseract-ocr' },
   time: { ok: () => existsSync('/usr/bin/time'), missing: '/usr/bin/time not found: apt-get install -y time' },
   xargs: { ok: () => runs('xargs', ['--version']), missing: 'xargs not found: apt-get install -y findutils' },
+  redis: { ok: () => runs('redis-server', ['--version']), missing: 'redis-server not found: apt-get install -y redis-server' },
   dist: {
     ok: () => existsSync(path.join(ROOT, 'dist', 'src', 'pipeline', 'extract.js')) && existsSync(path.join(ROOT, 'dist', 'src', 'ingest', 'worker.js')),
     missing: 'the built package (dist/) is missing: npm run build',
@@ -30,6 +31,7 @@ const PART_NEEDS: Record<Part, string[]> = {
   text: ['dist', 'pdftotext', 'time'],
   ocr: ['tesseract', 'time'],
   ingest: ['dist', 'pdftotext', 'time', 'xargs'],
+  queue: ['dist', 'redis'],
 };
 
 /** The one-line messages for whatever the given parts need and the machine lacks (empty when all is there). */
