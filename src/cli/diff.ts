@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { diffSides, hasDifferences } from '../diff/diff.js';
 import { diffJson, diffText } from '../diff/format.js';
 import { loadSide, type Side } from '../diff/load.js';
-import { oneLine } from './causes.js';
+import { oneLine } from '../causes.js';
 
 export const DIFF_USAGE = `usage:
   xxgk diff A B [--format text|json]

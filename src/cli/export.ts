@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { Store } from '../store/db.js';
 import { CSV_HEADER, csvRows } from '../writers/csv.js';
 import type { ReportRecord } from '../model/record.js';
+import { oneLine } from '../causes.js';
 
 export const EXPORT_USAGE = `usage:
   xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
@@ -106,6 +107,3 @@ function usage(message: string): number {
   return 2;
 }
 
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}

@@ -12,6 +12,7 @@ import { relaunchWithSingleThreadedGc, singleThreadedGc } from '../ingest/gc.js'
 import type { OcrMode } from '../ingest/worker.js';
 import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/connection.js';
 import { positiveInt } from './options.js';
+import { oneLine } from '../causes.js';
 
 export const INGEST_USAGE = `usage:
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr auto|always|never] [--retry-failed]
@@ -166,6 +167,3 @@ function queueExtraction(values: {
   };
 }
 
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}

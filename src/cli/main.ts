@@ -12,7 +12,7 @@ import type { ExtractOptions } from '../../extractors/index.js';
 import { recordJsonSchema, type ReportRecord } from '../model/record.js';
 import { toJson } from '../writers/json.js';
 import { toCsv } from '../writers/csv.js';
-import { fsCause, oneLine } from './causes.js';
+import { fsCause, oneLine } from '../causes.js';
 
 const USAGE = `usage:
   xxgk extract <file...|-> [--format json|csv] [--out FILE|DIR] [--fail-on-check] [--ocr auto|always|never]

@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { buildReview } from '../review/build.js';
 import { REVIEW_DPI } from '../review/page-images.js';
-import { fsCause, oneLine } from './causes.js';
+import { fsCause, oneLine } from '../causes.js';
 
 export const REVIEW_USAGE = `usage:
   xxgk review <file> [--out report.html] [--ocr auto|always|never] [--dpi N]

@@ -11,7 +11,7 @@ import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { ReportRecord } from '../model/record.js';
 import { Store } from '../store/db.js';
-import { fsCause, oneLine } from '../cli/causes.js';
+import { fsCause, oneLine } from '../causes.js';
 
 export interface NamedRecord {
   /** The pairing name: a record file's name, or the stored or extracted input's file name, without extension. */

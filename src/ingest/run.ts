@@ -19,6 +19,7 @@ import { emptyCounts, Progress, summary, type Counts } from './progress.js';
 import type { OcrMode } from './worker.js';
 import { Store, type ErrorKind, type FileFacts } from '../store/db.js';
 import { runCrossChecks } from '../store/cross.js';
+import { fsCause } from '../causes.js';
 
 export interface IngestOptions {
   inputs: string[];
@@ -203,10 +204,3 @@ async function prepare(path: string): Promise<Prepared> {
   return { path, sha256, bytes: data.byteLength, bytesData: bytes };
 }
 
-function fsCause(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}

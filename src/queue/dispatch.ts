@@ -20,6 +20,7 @@ import type { Extraction, Outcome } from '../ingest/extraction.js';
 import type { IngestTask } from '../ingest/worker.js';
 import { checkReachable, connection, shownUrl } from './connection.js';
 import { decodeResult, failedOutcome, jobData, jobId, type JobData, type JobResult, type SendMode } from './job.js';
+import { oneLine } from '../causes.js';
 
 export interface DispatchOptions {
   url: string;
@@ -165,6 +166,3 @@ export class QueueDispatch implements Extraction {
   }
 }
 
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}

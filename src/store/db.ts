@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { InputError } from '../errors.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type { ReportRows, SqlValue } from './rows.js';
+import { oneLine } from '../causes.js';
 
 export type ReportStatus = 'ok' | 'failed' | 'duplicate';
 export type ErrorKind = 'crash' | 'timeout' | 'oom' | 'input';
@@ -226,6 +227,3 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}
