@@ -121,20 +121,21 @@ function locateOne(
     if (found && (!best || found.start < best.found.start)) best = { found, body };
   }
   if (!best) return undefined;
-  let end = best.found.end;
-  if (p.note && keyed.key.startsWith(p.note, best.found.kEnd)) end = keyed.pos[best.found.kEnd + p.note.length - 1]! + 1;
-  else if (p.note) {
+  const start = labelStart(text, keyed, spec, p, best.found.start, from);
+  const end = afterNote(keyed, best.found.kEnd, p.note) ?? best.found.end;
+  if (p.note && end === best.found.end) {
     // The note may be the part that wraps after the row's values.
     const valueless = valuelessView();
     const note = findKey(valueless, p.note, end, to);
     const values = note && keyIndexAt(valueless, end) === note.kStart ? valuesInside(text, valueless, note.kStart - 1, note.kEnd) : undefined;
-    if (note && values) {
-      const start = labelStart(text, keyed, spec, p, best.found.start, from);
-      return { key: spec.key, start, end: closeLabel(text, note.end, to), values };
-    }
+    if (note && values) return { key: spec.key, start, end: closeLabel(text, note.end, to), values };
   }
+  return { key: spec.key, start, end: closeLabel(text, end, to) };
+}
 
-  return { key: spec.key, start: labelStart(text, keyed, spec, p, best.found.start, from), end: closeLabel(text, end, to) };
+/** Stream offset after a label's note when the key continues with it right at `kEnd`. */
+function afterNote(keyed: Keyed, kEnd: number, note: string | undefined): number | undefined {
+  return note && keyed.key.startsWith(note, kEnd) ? keyed.pos[kEnd + note.length - 1]! + 1 : undefined;
 }
 
 /** A closing quote or bracket belongs to the label, even set apart by a space (危及 “ 三安全一稳定 ”). */
@@ -158,8 +159,7 @@ function locateAcrossValues(text: string, valueless: Keyed, spec: LabelSpec, fro
   if (!found) return undefined;
   const values = valuesInside(text, valueless, found.kStart, found.kEnd);
   if (!values) return undefined;
-  let end = found.end;
-  if (p.note && valueless.key.startsWith(p.note, found.kEnd)) end = valueless.pos[found.kEnd + p.note.length - 1]! + 1;
+  const end = afterNote(valueless, found.kEnd, p.note) ?? found.end;
   return { key: spec.key, start: labelStart(text, valueless, spec, p, found.start, from), end: closeLabel(text, end, to), values };
 }
 
