@@ -42,8 +42,15 @@ export class OcrUnavailableError extends Error {
 }
 
 const MAX_WORKERS = 4;
+/**
+ * Jobs handed to one worker ahead of its answers. The worker runs them in order; with jobs waiting in it,
+ * the engine does not idle while this thread is busy decoding or straightening the next page (which
+ * stalled it after every answer: a cell takes 10-30 ms, a page's preparation hundreds).
+ */
+const DEPTH = 64;
 const RECYCLE_AFTER = 400;
 const IDLE_MS = 1500;
+const WARM_IDLE_MS = 15_000;
 /** Worker start-up reads and unpacks a 2.5 MB model: seconds at most. Without a bound it can hang forever. */
 export const START_TIMEOUT_MS = 60_000;
 /** A single recognition of a page takes seconds; this only catches a dead worker. */
@@ -56,10 +63,18 @@ export function modelDir(): string {
   return path.join(path.dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
 }
 
+/** Rejects the jobs still waiting in a worker that is being ended for a failure; they go back to the queue. */
+class WorkerEnded extends Error {}
+
 interface Slot {
   worker: Promise<Tesseract.Worker> | undefined;
+  /** Settles when `worker` is ended because a job failed. */
+  ended: { promise: Promise<never>; end: () => void };
   jobs: number;
-  busy: boolean;
+  /** Jobs sent to this worker and not yet answered. */
+  inFlight: number;
+  /** When the worker last answered (or was handed work while idle): a queued job's engine time starts then. */
+  freeSince: number;
 }
 
 interface Queued {
@@ -86,7 +101,7 @@ export class OcrPool {
   readonly stats = { jobs: 0, workersStarted: 0, busy: new Map<string, { jobs: number; ms: number }>() };
 
   constructor(readonly size: number) {
-    this.slots = Array.from({ length: size }, () => ({ worker: undefined, jobs: 0, busy: false }));
+    this.slots = Array.from({ length: size }, () => ({ worker: undefined, ended: endSignal(), jobs: 0, inFlight: 0, freeSince: 0 }));
   }
 
   run(request: OcrRequest): Promise<OcrReply> {
@@ -95,6 +110,30 @@ export class OcrPool {
       this.queue.push({ request, resolve, reject });
       this.pump();
     });
+  }
+
+  /**
+   * Starts the workers now, before there is a job: model loading then overlaps the rendering of the first
+   * page instead of following it. Workers left without a job end as idle ones do (after WARM_IDLE_MS).
+   */
+  warm(): void {
+    if (this.broken) return;
+    for (const slot of this.slots) this.startIn(slot);
+    if (this.queue.length === 0 && this.slots.every((s) => s.inFlight === 0)) {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => void this.terminate(), WARM_IDLE_MS);
+      this.idle.unref();
+    }
+  }
+
+  private startIn(slot: Slot): Promise<Tesseract.Worker> {
+    if (slot.worker) return slot.worker;
+    slot.jobs = 0;
+    slot.ended = endSignal();
+    slot.worker = startWorker();
+    this.stats.workersStarted++;
+    slot.worker.catch(() => undefined);
+    return slot.worker;
   }
 
   /** Ends every worker; the pool starts them again if used afterwards (and tries again after a failed start). */
@@ -114,17 +153,23 @@ export class OcrPool {
   private pump(): void {
     clearTimeout(this.idle);
     this.idle = undefined;
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) break;
-      if (slot.busy) continue;
-      const job = this.queue.shift()!;
-      slot.busy = true;
-      void this.execute(slot, job).finally(() => {
-        slot.busy = false;
-        this.pump();
-      });
+    // Idle workers first, then one more into each busy one, round by round.
+    for (let depth = 0; depth < DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) break;
+        if (slot.inFlight !== depth) continue;
+        // A worker being (re)started takes one job at a time: its start-up is the wait.
+        if (depth > 0 && (slot.worker === undefined || slot.jobs + slot.inFlight >= RECYCLE_AFTER)) continue;
+        const job = this.queue.shift()!;
+        if (slot.inFlight === 0) slot.freeSince = performance.now();
+        slot.inFlight++;
+        void this.execute(slot, job).finally(() => {
+          slot.inFlight--;
+          this.pump();
+        });
+      }
     }
-    if (this.queue.length === 0 && this.slots.every((s) => !s.busy) && this.slots.some((s) => s.worker)) {
+    if (this.queue.length === 0 && this.slots.every((s) => s.inFlight === 0) && this.slots.some((s) => s.worker)) {
       this.idle = setTimeout(() => void this.terminate(), IDLE_MS);
       this.idle.unref();
     }
@@ -132,20 +177,14 @@ export class OcrPool {
 
   private async execute(slot: Slot, job: Queued): Promise<void> {
     try {
-      if (slot.worker && slot.jobs >= RECYCLE_AFTER) {
+      if (slot.worker && slot.jobs >= RECYCLE_AFTER && slot.inFlight === 1) {
         const old = slot.worker;
         slot.worker = undefined;
         void old.then((w) => w.terminate()).catch(() => undefined);
       }
-      if (!slot.worker) {
-        slot.jobs = 0;
-        slot.worker = startWorker();
-        this.stats.workersStarted++;
-        slot.worker.catch(() => undefined);
-      }
       let worker: Tesseract.Worker;
       try {
-        worker = await slot.worker;
+        worker = await this.startIn(slot);
       } catch (e) {
         slot.worker = undefined;
         // Without a model or a working wasm core nothing can be read: fail fast for every later job too.
@@ -163,31 +202,50 @@ export class OcrPool {
         user_defined_dpi: String(Math.round(request.dpi)),
       };
       if (request.whitelist !== undefined) params.tessedit_char_whitelist = request.whitelist;
-      const started = performance.now();
-      const result = await withTimeout(
-        worker.recognize(Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength), params, {
-          text: true,
-          tsv: request.tsv === true,
-        }),
-        JOB_TIMEOUT_MS,
-        'an OCR job',
-      ).catch((e: unknown) => {
-        // A worker that failed a job may be wedged: start a fresh one for the next.
+      const ended = slot.ended;
+      const result = await Promise.race([
+        withTimeout(
+          worker.recognize(Buffer.from(request.image.buffer, request.image.byteOffset, request.image.byteLength), params, {
+            text: true,
+            tsv: request.tsv === true,
+          }),
+          JOB_TIMEOUT_MS,
+          'an OCR job',
+        ),
+        ended.promise,
+      ]).catch((e: unknown) => {
+        if (e instanceof WorkerEnded) throw e;
+        // A worker that failed a job may be wedged: start a fresh one for the next, and hand the jobs
+        // waiting in it to the queue again.
         const old = slot.worker;
         slot.worker = undefined;
+        ended.end();
         void old?.then((w) => w.terminate()).catch(() => undefined);
         throw e instanceof Error ? e : new Error(String(e));
       });
       const kind = `psm ${request.psm}${request.whitelist ? ' digits' : ''}`;
       const busy = this.stats.busy.get(kind) ?? { jobs: 0, ms: 0 };
       busy.jobs++;
-      busy.ms += performance.now() - started;
+      // The engine's time on this job: from its previous answer (or this job's arrival at an idle worker).
+      const now = performance.now();
+      busy.ms += now - Math.max(slot.freeSince, 0);
+      slot.freeSince = now;
       this.stats.busy.set(kind, busy);
       job.resolve({ text: result.data.text ?? '', confidence: result.data.confidence ?? 0, tsv: result.data.tsv ?? null });
     } catch (e) {
-      job.reject(e);
+      if (e instanceof WorkerEnded) this.queue.unshift(job);
+      else job.reject(e);
     }
   }
+}
+
+function endSignal(): Slot['ended'] {
+  let end = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    end = () => reject(new WorkerEnded('the OCR worker was ended'));
+  });
+  promise.catch(() => undefined);
+  return { promise, end };
 }
 
 async function startWorker(): Promise<Tesseract.Worker> {

@@ -10,6 +10,7 @@ import { pdfStep, type PdfJs } from '../pdf/pdfjs.js';
 import { ocrPool, OcrUnavailableError, type OcrPool } from './engine.js';
 import { ocrPage, LOW_CONFIDENCE, type OcrPageResult } from './page.js';
 import { confirmDigits } from './digits.js';
+import { yieldToEngine } from './yield.js';
 import { DEFAULT_DPI, pagePaint, renderPage, renderScale, scanPixels, type RenderedPage } from './render.js';
 
 export { shutdownOcr, OcrUnavailableError } from './engine.js';
@@ -44,12 +45,14 @@ export async function ocrPdfPages(doc: PDFDocumentProxy, pdfjs: PdfJs, targets: 
   const inFlight: Promise<void>[] = [];
   let unavailable: OcrUnavailableError | undefined;
   const failed = new Map<number, string>();
+  if (targets.length > 0) pool.warm();
   const fail = (n: number, e: unknown) => {
     if (e instanceof OcrUnavailableError) unavailable ??= e;
     else failed.set(n, e instanceof Error ? e.message.split('\n')[0]! : String(e));
   };
   for (const target of targets) {
     if (unavailable) break;
+    await yieldToEngine();
     let rendered: RenderedPage;
     try {
       const page = await pdfStep(doc.getPage(target.page), `page ${target.page}`);
@@ -65,6 +68,7 @@ export async function ocrPdfPages(doc: PDFDocumentProxy, pdfjs: PdfJs, targets: 
       fail(target.page, e);
       continue;
     }
+    await yieldToEngine();
     const job = ocrPage(rendered, target.page, { pool, scope: target.scope }).then(
       (r) => void pages.set(target.page, { ...r, dpi: Math.round(rendered.scale * 72) }),
       (e: unknown) => fail(target.page, e),

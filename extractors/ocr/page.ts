@@ -15,6 +15,7 @@ import { estimateSkew, isSideways, NEGLIGIBLE_SKEW } from './skew.js';
 import { isLabel, joinCjk, snapLabel } from './text.js';
 import { holesOf, readNumber } from './number.js';
 import { parseTsvLines } from './tsv.js';
+import { yieldToEngine } from './yield.js';
 
 
 export interface PageImage {
@@ -76,11 +77,17 @@ export async function ocrPage(page: PageImage, n: number, options: OcrPageOption
   }
 
   const skew = estimateSkew(image);
-  if (Math.abs(skew) >= NEGLIGIBLE_SKEW) image = rotateSmall(image, -skew);
+  if (Math.abs(skew) >= NEGLIGIBLE_SKEW) {
+    await yieldToEngine();
+    image = rotateSmall(image, -skew);
+  }
+  await yieldToEngine();
   image = whitenPaper(image);
   const threshold = otsu(image);
   const ink = binarize(image, threshold);
+  await yieldToEngine();
   const tables = findTables(findRules(ink, image.width, image.height, { scale }), { scale });
+  await yieldToEngine();
 
   const toBox = (r: Rect): Box => [
     round(r.x0 / scale),
