@@ -23,6 +23,7 @@ import { isSpanningLabelPiece, rebuildVertical } from './pdf/vertical.js';
 import { GlyphMatcher, needsWords } from './pdf/words.js';
 import type { OcrMode } from './ocr/index.js';
 import { applyOcr } from './ocr/route.js';
+import { pagePaint, scanImage, SCAN_SHARE } from './ocr/render.js';
 
 /** What one extraction cost and found, for tests and measurements; not part of the document. */
 export interface PdfExtractStats {
@@ -51,8 +52,6 @@ export async function extractPdf(bytes: Uint8Array, path: string, options: PdfEx
 
 /** A table painted as an image covers at least this share of the page (and lies below its caption). */
 const LARGE_IMAGE = 0.15;
-/** A page this much covered by one image and without text is a scan. */
-const SCAN_IMAGE = 0.5;
 
 export async function extractPdfWithStats(
   bytes: Uint8Array,
@@ -71,10 +70,14 @@ export async function extractPdfWithStats(
     const stats: PdfExtractStats = { operatorListPages: [], splitItems: 0, unmatchedItems: 0 };
     const warnings: DocWarning[] = [];
     const pages: PageLines[] = [];
+    const ocr = options.ocr ?? 'never';
+    // Pages without any text are read by OCR whenever it is on; whether they are scans is then learnt
+    // there, from the one decoding of their images (decoding a scan costs more than its whole text pass).
+    const noText = new Map<number, DocWarning>();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await pdfStep(doc.getPage(n), `page ${n}`);
       try {
-        pages.push(await readPage(pdfjs, page, n, warnings, stats));
+        pages.push(await readPage(pdfjs, page, n, warnings, stats, ocr === 'never' ? undefined : noText));
       } finally {
         page.cleanup();
       }
@@ -82,9 +85,12 @@ export async function extractPdfWithStats(
     dropRunningLines(pages);
     const title = await readTitle(doc);
     const modelPages = pages.map(toPage);
-    const ocrPages = await applyOcr(doc, pdfjs, modelPages, warnings, options.ocr ?? 'never', {
+    const { pages: ocrPages, scan } = await applyOcr(doc, pdfjs, modelPages, warnings, ocr, {
       ...(options.ocrDpi === undefined ? {} : { dpi: options.ocrDpi }),
     });
+    for (const [n, warning] of noText) {
+      warning.message = noTextMessage(scan.get(n) ?? (await isScan(pdfjs, doc, n)));
+    }
     const document: PositionedDocument = {
       source: {
         path,
@@ -118,6 +124,8 @@ async function readPage(
   n: number,
   warnings: DocWarning[],
   stats: PdfExtractStats,
+  /** When given, a page with no text at all skips its operator list and its warning goes here to be worded later. */
+  deferNoText?: Map<number, DocWarning>,
 ): Promise<PageLines> {
   // Scale 1 gives the visible box in points, /Rotate applied; boxes are measured on that upright page.
   const viewport = page.getViewport({ scale: 1 });
@@ -146,7 +154,8 @@ async function readPage(
 
   // The operator list costs about as much as the text again: only pages that need it pay for it.
   let paint: PagePaint | undefined;
-  if (wantWords || vertical || noText || caption) {
+  const defer = noText && deferNoText !== undefined;
+  if (wantWords || vertical || (noText && !defer) || caption) {
     const ops = await pdfStep(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), `page ${n}`);
     paint = walkOperatorList(ops, pdfjs.OPS, (name) => fontInfo(page, content, name), upright, pdfjs.normalizeUnicode);
     stats.operatorListPages.push(n);
@@ -154,13 +163,11 @@ async function readPage(
   const share = (b: Box) => ((b[2] - b[0]) * (b[3] - b[1])) / pageArea;
 
   if (!verdict.usable) {
-    const scanned = (paint?.images ?? []).some((b) => share(b) >= SCAN_IMAGE);
-    const message = noText
-      ? scanned
-        ? 'no text layer: the page is an image (scanned?)'
-        : 'no text on the page'
-      : `text layer unusable: ${verdict.reason ?? 'garbage'}`;
-    warnings.push({ code: 'TEXT_LAYER_UNUSABLE', message, page: n });
+    const scanned = (paint?.images ?? []).some((b) => share(b) >= SCAN_SHARE);
+    const message = noText ? noTextMessage(scanned) : `text layer unusable: ${verdict.reason ?? 'garbage'}`;
+    const warning: DocWarning = { code: 'TEXT_LAYER_UNUSABLE', message, page: n };
+    warnings.push(warning);
+    if (defer) deferNoText.set(n, warning);
   } else if (caption && paint?.images.some((b) => share(b) >= LARGE_IMAGE && (b[1] + b[3]) / 2 < caption.bottom)) {
     // The text around the table is real and stays; only the table's values are missing from the text layer.
     warnings.push({
@@ -173,6 +180,21 @@ async function readPage(
   if (vertical && paint) lines = rebuildVertical(lines, paint.glyphs);
   if (wantWords && paint) lines = splitWords(lines, paint, stats);
   return { number: n, width, height, lines };
+}
+
+function noTextMessage(scanned: boolean): string {
+  return scanned ? 'no text layer: the page is an image (scanned?)' : 'no text on the page';
+}
+
+/** Whether page `n` is a scan, for a page without text that OCR did not read. */
+async function isScan(pdfjs: PdfJs, doc: PDFDocumentProxy, n: number): Promise<boolean> {
+  const page = await pdfStep(doc.getPage(n), `page ${n}`);
+  try {
+    const vp = page.getViewport({ scale: 1 });
+    return scanImage((await pagePaint(pdfjs, page)).images, vp.width, vp.height) !== undefined;
+  } finally {
+    page.cleanup();
+  }
 }
 
 function splitWords(lines: PdfItem[][], paint: PagePaint, stats: PdfExtractStats): PdfItem[][] {

@@ -11,7 +11,7 @@ import { ocrPool, OcrUnavailableError, type OcrPool } from './engine.js';
 import { ocrPage, LOW_CONFIDENCE, type OcrPageResult } from './page.js';
 import { confirmDigits } from './digits.js';
 import { yieldToEngine } from './yield.js';
-import { DEFAULT_DPI, pagePaint, renderPage, renderScale, scanPixels, type RenderedPage } from './render.js';
+import { DEFAULT_DPI, pagePaint, renderPage, renderScale, scanImage, scanPixels, type RenderedPage } from './render.js';
 
 export { shutdownOcr, OcrUnavailableError } from './engine.js';
 export type { OcrPageResult } from './page.js';
@@ -33,14 +33,15 @@ export interface OcrTarget {
 }
 
 export interface OcrRun {
-  pages: Map<number, OcrPageResult & { dpi: number }>;
+  /** Each page read: its result, the resolution it was read at, and whether the page is a scan (one image covering it). */
+  pages: Map<number, OcrPageResult & { dpi: number; scan: boolean }>;
   warnings: DocWarning[];
 }
 
 export async function ocrPdfPages(doc: PDFDocumentProxy, pdfjs: PdfJs, targets: OcrTarget[], options: OcrOptions = {}): Promise<OcrRun> {
   const pool = options.pool ?? ocrPool();
   const dpi = options.dpi ?? DEFAULT_DPI;
-  const pages = new Map<number, OcrPageResult & { dpi: number }>();
+  const pages: OcrRun['pages'] = new Map();
   const warnings: DocWarning[] = [];
   const inFlight: Promise<void>[] = [];
   let unavailable: OcrUnavailableError | undefined;
@@ -54,11 +55,13 @@ export async function ocrPdfPages(doc: PDFDocumentProxy, pdfjs: PdfJs, targets: 
     if (unavailable) break;
     await yieldToEngine();
     let rendered: RenderedPage;
+    let scan = false;
     try {
       const page = await pdfStep(doc.getPage(target.page), `page ${target.page}`);
       try {
         const vp = page.getViewport({ scale: 1 });
         const paint = await pagePaint(pdfjs, page);
+        scan = scanImage(paint.images, vp.width, vp.height) !== undefined;
         // A scan's own pixels when the page is nothing but the scan; else the page drawn.
         rendered = scanPixels(page, paint, vp.width, vp.height) ?? (await renderPage(doc, pdfjs, page, renderScale(paint.images, vp.width, vp.height, dpi)));
       } finally {
@@ -70,7 +73,7 @@ export async function ocrPdfPages(doc: PDFDocumentProxy, pdfjs: PdfJs, targets: 
     }
     await yieldToEngine();
     const job = ocrPage(rendered, target.page, { pool, scope: target.scope }).then(
-      (r) => void pages.set(target.page, { ...r, dpi: Math.round(rendered.scale * 72) }),
+      (r) => void pages.set(target.page, { ...r, dpi: Math.round(rendered.scale * 72), scan }),
       (e: unknown) => fail(target.page, e),
     );
     inFlight.push(job);

@@ -16,7 +16,7 @@ export const DEFAULT_DPI = 300;
 const MIN_SCAN_DPI = 150;
 const MAX_SCAN_DPI = 400;
 /** An image covering this share of the page is the scan. */
-const SCAN_SHARE = 0.5;
+export const SCAN_SHARE = 0.5;
 
 export interface RenderedPage {
   image: Gray;
@@ -135,17 +135,21 @@ function pixelSize(v: unknown): { pixelWidth: number; pixelHeight: number } | un
   return undefined;
 }
 
+/** The image that is the page's scan: the largest covering at least SCAN_SHARE of the page, if any. */
+export function scanImage<T extends Pick<PaintedImage, 'box'>>(images: T[], pageWidth: number, pageHeight: number): T | undefined {
+  const area = pageWidth * pageHeight;
+  const share = (im: T) => ((im.box[2] - im.box[0]) * (im.box[3] - im.box[1])) / area;
+  let best: T | undefined;
+  for (const im of images) if (share(im) >= SCAN_SHARE && (!best || share(im) > share(best))) best = im;
+  return best;
+}
+
 /**
  * Pixels per point to render at: a scan's own resolution when one image covers most of the page, else `dpi`.
  * Quarter-turned images (a landscape scan placed upright) count by the image's longer side along the page's.
  */
 export function renderScale(images: Pick<PaintedImage, 'box' | 'pixelWidth' | 'pixelHeight'>[], pageWidth: number, pageHeight: number, dpi = DEFAULT_DPI): number {
-  const area = pageWidth * pageHeight;
-  let best: (typeof images)[number] | undefined;
-  for (const im of images) {
-    const share = ((im.box[2] - im.box[0]) * (im.box[3] - im.box[1])) / area;
-    if (share >= SCAN_SHARE && (!best || share > (best.box[2] - best.box[0]) * (best.box[3] - best.box[1]) / area)) best = im;
-  }
+  const best = scanImage(images, pageWidth, pageHeight);
   if (!best) return dpi / 72;
   const w = best.box[2] - best.box[0];
   const h = best.box[3] - best.box[1];

@@ -23,9 +23,16 @@ export function ocrTargets(mode: OcrMode, pages: Page[], warnings: DocWarning[])
     .map((p) => ({ page: p.number, scope: whole.has(p.number) ? 'page' : 'tables' }));
 }
 
+export interface OcrApplied {
+  /** The pages that went through OCR. */
+  pages: number[];
+  /** For each of them, whether it is a scan (one image covering the page). */
+  scan: Map<number, boolean>;
+}
+
 /**
- * OCR the routed pages of `doc` and put their lines into `pages` (in place). Returns the page numbers that
- * went through OCR; warnings are appended to `warnings`.
+ * OCR the routed pages of `doc` and put their lines into `pages` (in place); warnings are appended to
+ * `warnings`.
  */
 export async function applyOcr(
   doc: PDFDocumentProxy,
@@ -34,9 +41,9 @@ export async function applyOcr(
   warnings: DocWarning[],
   mode: OcrMode,
   options: OcrOptions = {},
-): Promise<number[]> {
+): Promise<OcrApplied> {
   const targets = ocrTargets(mode, pages, warnings);
-  if (targets.length === 0) return [];
+  if (targets.length === 0) return { pages: [], scan: new Map() };
   const run = await ocrPdfPages(doc, pdfjs, targets, options);
   const done: number[] = [];
   for (const target of targets) {
@@ -65,7 +72,7 @@ export async function applyOcr(
     });
   }
   warnings.push(...run.warnings);
-  return done;
+  return { pages: done, scan: new Map(done.map((n) => [n, run.pages.get(n)!.scan])) };
 }
 
 const inside = (b: Box, area: Box, tol = 2) => b[0] >= area[0] - tol && b[2] <= area[2] + tol && b[1] >= area[1] - tol && b[3] <= area[3] + tol;
