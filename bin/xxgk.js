@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
+// `xxgk ingest` runs itself again in a child with V8's single-threaded collector (src/ingest/gc.ts): decided
+// here, before the CLI is loaded, so the parent does not load it for nothing.
+import { relaunchWithSingleThreadedGc } from '../dist/src/ingest/gc.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const relaunched = process.argv[2] === 'ingest' ? relaunchWithSingleThreadedGc() : undefined;
+process.exitCode = relaunched ? await relaunched : await (await import('../dist/src/cli/main.js')).main(process.argv.slice(2));

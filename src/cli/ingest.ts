@@ -8,9 +8,9 @@ import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { ingest } from '../ingest/run.js';
 import type { Extraction } from '../ingest/extraction.js';
-import { relaunchWithSingleThreadedGc, singleThreadedGc } from '../ingest/gc.js';
+import { singleThreadedGc } from '../ingest/gc.js';
 import type { OcrMode } from '../ingest/worker.js';
-import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/connection.js';
+import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/url.js';
 import { positiveInt } from './options.js';
 import { oneLine } from '../causes.js';
 
@@ -45,8 +45,6 @@ throughput per worker.
 exit status: 0 all files stored, 2 usage or unusable database, or some file could not be read (see table errors)`;
 
 export async function ingestCommand(args: string[]): Promise<number> {
-  const relaunched = relaunchWithSingleThreadedGc();
-  if (relaunched) return relaunched;
   let parsed;
   try {
     parsed = parseArgs({

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
-import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/connection.js';
+import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/url.js';
 import { positiveInt } from './options.js';
 
 export const WORKER_USAGE = `usage:

@@ -1,32 +1,10 @@
 /**
- * The Redis server behind a queue: its URL as users give it, and a reachability check before anything starts,
- * so a wrong address is one line naming it rather than BullMQ retrying forever in silence.
+ * The Redis server behind a queue: a reachability check before anything starts, so a wrong address is one
+ * line naming it rather than BullMQ retrying forever in silence.
  */
 import { Redis } from 'ioredis';
 import { InputError } from '../errors.js';
-
-/** The BullMQ queue both sides use unless told otherwise; one coordinator per queue name. */
-export const DEFAULT_QUEUE_NAME = 'xxgk-ingest';
-
-/** `redis://[user:password@]host:port[/db]` or `rediss://...` (TLS); anything else is a usage error (undefined). */
-export function checkQueueUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') return undefined;
-  if (parsed.hostname === '') return undefined;
-  return url;
-}
-
-/** The URL without its password, for messages and summaries. */
-export function shownUrl(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-}
+import { shownUrl } from './url.js';
 
 /** Connection options for BullMQ: reconnect forever during a run (a Redis restart is a pause, not the end). */
 export function connection(url: string): { url: string; maxRetriesPerRequest: null } {

@@ -18,7 +18,8 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Extraction, Outcome } from '../ingest/extraction.js';
 import type { IngestTask } from '../ingest/worker.js';
-import { checkReachable, connection, shownUrl } from './connection.js';
+import { checkReachable, connection } from './connection.js';
+import { shownUrl } from './url.js';
 import { decodeResult, failedOutcome, jobData, jobId, type JobData, type JobResult, type SendMode } from './job.js';
 import { oneLine } from '../causes.js';
 

@@ -15,7 +15,8 @@
 import { hostname } from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { IngestPool, type PoolOptions } from '../ingest/pool.js';
-import { checkReachable, connection, shownUrl } from './connection.js';
+import { checkReachable, connection } from './connection.js';
+import { shownUrl } from './url.js';
 import { encodeResult, JobFailure, jobBytes, type JobData, type JobResult } from './job.js';
 
 export interface ServeOptions extends PoolOptions {
