@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- text|ocr|ingest ...] [--reports=N] [--ingest-reports=N] [--ingest-repeat=N] [--ocr-file=PDF]
- *                 [--tries=N] [--no-build]
+ *                 [--rounds=N] [--tries=N] [--no-build]
  *
  * Speed of xxgk side by side with a reference tool, as ratios, in one run (not a test):
  *   text    PDF text layer, 1 thread: xxgk records vs a bare pdf.js loop vs `pdftotext -layout`
@@ -8,9 +8,10 @@
  *   ingest  `xxgk ingest` reports/s at --jobs 1 and 2 vs `pdftotext -layout` under `xargs -P 1` / `-P 2`
  *   queue   `xxgk ingest --queue` with one and two `xxgk worker` processes vs the local pool (scripts/bench-queue.ts)
  * With no part named, all four. Each part prints its detail as it ends; a table of every figure, its target
- * and the conditions it was taken in (load average, CPU taken by other processes) closes the run. A
- * measurement taken while other processes held more than 15% of the machine is repeated (--tries, default
- * 2 in all) and the least disturbed one kept.
+ * and the conditions it was taken in (load average, CPU taken by other processes) closes the run. The sides
+ * a bound compares (text: xxgk and pdf.js; OCR: xxgk and the CLI) are run in turns, --rounds times (default
+ * 3), each keeping its fastest undisturbed run; other measurements taken while other processes held more
+ * than 15% of the machine are repeated (--tries, default 2 in all) and the least disturbed one kept.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
@@ -45,14 +46,14 @@ const t0 = performance.now();
 
 if (parts.includes('text')) {
   const { benchTextLayer, formatSides } = await import('./bench/text-layer.js');
-  const r = await benchTextLayer(Number(opt('reports', '200')), tries);
+  const r = await benchTextLayer(Number(opt('reports', '200')), Number(opt('rounds', '3')), tries);
   console.log(`\n== PDF text layer: ${r.summary}\n${formatSides(r.sides)}`);
   figures.push(...r.figures);
 }
 if (parts.includes('ocr')) {
   const { benchOcr, formatOcr } = await import('./bench/ocr.js');
   const file = path.resolve(opt('ocr-file', path.join(ROOT, 'samples', 'scanned', 'hongze-2023-300dpi.pdf')));
-  const r = await benchOcr(file, tries);
+  const r = await benchOcr(file, Number(opt('rounds', '3')));
   console.log(`\n== OCR\n${formatOcr(r.result)}`);
   figures.push(...r.figures);
 }

@@ -122,6 +122,25 @@ export async function leastDisturbed<T extends Conditions>(tries: number, take: 
   return { ...best!, tries: n };
 }
 
+/**
+ * Measurements to be set against each other, taken in turns (a b c, a b c, ...) for `rounds` rounds so a
+ * machine that speeds up or slows down over minutes weighs on each alike; for each, the fastest run among
+ * those no more than BUSY_SHARE disturbed (else the least disturbed). `tries` counts the runs made.
+ */
+export async function fastestInTurns<const K extends readonly (() => Measured | Promise<Measured>)[]>(
+  rounds: number,
+  takers: K,
+): Promise<{ [I in keyof K]: K[I] extends () => infer R ? Awaited<R> & { tries: number } : never }> {
+  const share = (c: Conditions) => (Number.isNaN(c.othersShare) ? 0 : c.othersShare);
+  const runs: Measured[][] = takers.map(() => []);
+  for (let r = 0; r < rounds; r++) for (const [i, take] of takers.entries()) runs[i]!.push(await take());
+  return runs.map((list) => {
+    const calm = list.filter((m) => share(m) <= BUSY_SHARE);
+    const pick = calm.length > 0 ? calm.reduce((a, b) => (b.seconds < a.seconds ? b : a)) : list.reduce((a, b) => (share(b) < share(a) ? b : a));
+    return { ...pick, tries: list.length };
+  }) as { [I in keyof K]: K[I] extends () => infer R ? Awaited<R> & { tries: number } : never };
+}
+
 /** "load 0.42→1.37, others 3%" */
 export function conditions(c: Conditions): string {
   const others = Number.isNaN(c.othersShare) ? '?' : `${Math.round(100 * c.othersShare)}%`;

@@ -11,6 +11,8 @@
  *     chi_sim.traineddata (gunzipped from the npm package), `--oem 1`, one process per group of jobs with the
  *     same settings (a list file of images), so the model is loaded once per group, not per image.
  * Both sides start their engine once inside the timing (worker start-up / process start and model load).
+ * After a warm-up of each, all five measurements are taken in turns, `rounds` times, and each keeps its fastest
+ * undisturbed run: one run each swung the ratio by a fifth as the machine's speed drifted.
  * Also timed: the whole page images at page segmentation mode 3 (plain page OCR), both ways.
  *
  * The bound (≤ 1.5×) is set on xxgk's whole OCR of the report (the pipeline: rendering, grid, every tesseract
@@ -29,7 +31,7 @@ import { ocrPdfPages } from '../../extractors/ocr/index.js';
 import { pagePaint, renderPage, renderScale, scanPixels } from '../../extractors/ocr/render.js';
 import { toPgm } from '../../extractors/ocr/image.js';
 import { spanning, type Figure } from './figures.js';
-import { leastDisturbed, measureHere, type Measured } from './measure.js';
+import { fastestInTurns, measureHere, type Measured } from './measure.js';
 import { ROOT } from './prereq.js';
 
 class RecordingPool extends OcrPool {
@@ -98,27 +100,30 @@ export interface OcrBench {
   nativePages: Measured;
 }
 
-export async function benchOcr(file: string, tries: number): Promise<{ result: OcrBench; figures: Figure[] }> {
+export async function benchOcr(file: string, rounds: number): Promise<{ result: OcrBench; figures: Figure[] }> {
   // tsx turns on source-mapped stack traces for the whole process; pdf.js builds Error stacks, and mapping them
   // first parses pdf.js's 0.4 s source map, a cost the built CLI (no source maps) never pays.
   process.setSourceMapsEnabled(false);
   const bytes = new Uint8Array(readFileSync(file));
   const pdfjs = await loadPdfJs();
 
-  // 1. xxgk's OCR of the report, recording its jobs (one engine worker, as the bound is single-threaded).
+  // 1. xxgk's OCR of the report (one engine worker, as the bound is single-threaded); the first run records
+  // every job it hands the engine and warms up both this process and the file cache.
   let recorded: OcrRequest[] = [];
   let pages = 0;
-  const pipeline = await leastDisturbed(tries, () =>
-    measureHere(async () => {
-      const doc = await pdfjs.getDocument({ ...documentOptions(), data: new Uint8Array(bytes) }).promise;
-      pages = doc.numPages;
-      const recorder = new RecordingPool(1);
-      await ocrPdfPages(doc, pdfjs, Array.from({ length: pages }, (_, i) => ({ page: i + 1, scope: 'page' as const })), { pool: recorder });
-      await recorder.terminate();
-      await doc.destroy();
-      recorded = recorder.jobs;
-    }),
-  );
+  const ocrReport = async (recorder: OcrPool) => {
+    const doc = await pdfjs.getDocument({ ...documentOptions(), data: new Uint8Array(bytes) }).promise;
+    pages = doc.numPages;
+    await ocrPdfPages(doc, pdfjs, Array.from({ length: pages }, (_, i) => ({ page: i + 1, scope: 'page' as const })), { pool: recorder });
+    await recorder.terminate();
+    await doc.destroy();
+  };
+  {
+    const recorder = new RecordingPool(1);
+    await ocrReport(recorder);
+    recorded = recorder.jobs;
+  }
+  const pipelineRun = () => measureHere(() => ocrReport(new OcrPool(1)));
 
   // 2. The page images themselves, for plain page OCR.
   const doc = await pdfjs.getDocument({ ...documentOptions(), data: new Uint8Array(bytes) }).promise;
@@ -149,10 +154,14 @@ export async function benchOcr(file: string, tries: number): Promise<{ result: O
     const version = execFileSync('tesseract', ['--version'], { encoding: 'utf8' }).split('\n')[0]!;
     const cellRuns = nativeRuns(groups(cellJobs), path.join(work, 'cells'), tessdata);
     const pageRuns = nativeRuns(groups(fullJobs), path.join(work, 'pages'), tessdata);
-    const engineJobs = await leastDisturbed(tries, () => measureHere(() => runEngine(cellJobs)));
-    const nativeJobs = await leastDisturbed(tries, () => measureHere(() => runNative(cellRuns)));
-    const enginePages = await leastDisturbed(tries, () => measureHere(() => runEngine(fullJobs)));
-    const nativePages = await leastDisturbed(tries, () => measureHere(() => runNative(pageRuns)));
+    runNative([...cellRuns, ...pageRuns]); // warm-up: the CLI and the model into the file cache
+    const [pipeline, nativeJobs, engineJobs, enginePages, nativePages] = await fastestInTurns(rounds, [
+      pipelineRun,
+      () => measureHere(() => runNative(cellRuns)),
+      () => measureHere(() => runEngine(cellJobs)),
+      () => measureHere(() => runEngine(fullJobs)),
+      () => measureHere(() => runNative(pageRuns)),
+    ]);
     const result: OcrBench = {
       file: path.relative(ROOT, file),
       pages,

@@ -1,14 +1,15 @@
 /**
  * The PDF text-layer part: xxgk against a bare pdf.js text loop and poppler's pdftotext, single-threaded,
  * same files, same run. The set: the real PDFs in samples/real plus the generated PDFs in samples/generated,
- * replicated to `reports` files. xxgk and pdf.js run the built package in a process of their own
+ * without the scans (samples/generated/scanned: no text layer, so xxgk would OCR them and the others read
+ * nothing; the OCR part times those), replicated to `reports` files. xxgk and pdf.js run the built package in a process of their own
  * (run-one.mjs), timed inside after a warm-up file; pdftotext is one process per file, `xargs -P 1`.
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spanning, type Figure } from './figures.js';
-import { leastDisturbed, measureChild, type Measured } from './measure.js';
+import { fastestInTurns, leastDisturbed, measureChild, type Measured } from './measure.js';
 import { ROOT } from './prereq.js';
 
 export interface Side extends Measured {
@@ -20,14 +21,14 @@ export interface Side extends Measured {
 function pdfsUnder(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.pdf'))
+      .filter((e) => e.isFile() && e.name.endsWith('.pdf') && !e.parentPath.split(path.sep).includes('scanned'))
       .map((e) => path.join(e.parentPath, e.name));
   } catch {
     return [];
   }
 }
 
-export async function benchTextLayer(reports: number, tries: number): Promise<{ sides: Side[]; figures: Figure[]; summary: string }> {
+export async function benchTextLayer(reports: number, rounds: number, tries: number): Promise<{ sides: Side[]; figures: Figure[]; summary: string }> {
   const originals = [...pdfsUnder(path.join(ROOT, 'samples', 'real')), ...pdfsUnder(path.join(ROOT, 'samples', 'generated'))].sort();
   if (originals.length === 0) throw new Error('no PDFs under samples/');
   const work = mkdtempSync(path.join(tmpdir(), 'xxgk-bench-text-'));
@@ -43,16 +44,15 @@ export async function benchTextLayer(reports: number, tries: number): Promise<{ 
     writeFileSync(list, files.join('\n'));
     writeFileSync(path.join(work, 'files0.txt'), files.join('\0'));
 
-    const inProcess = (mode: 'xxgk' | 'pdfjs', label: string) =>
-      leastDisturbed(tries, (): Side => {
+    const inProcess = (mode: 'xxgk' | 'pdfjs', label: string) => (): Side => {
         const r = measureChild(process.execPath, [path.join(ROOT, 'scripts', 'bench', 'run-one.mjs'), mode, list], { cwd: ROOT });
         if (r.status !== 0) throw new Error(`run-one.mjs ${mode} failed: ${r.stderr.split('\n').slice(-3).join(' ')}`);
         const own = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { files: number; pages: number; seconds: number; maxRssMb: number };
         // The process's own timing (after its warm-up file), not its start-up.
         return { ...r, label, files: own.files, pages: own.pages, seconds: own.seconds };
-      });
-    const xxgk = await inProcess('xxgk', '(a) xxgk records');
-    const pdfjs = await inProcess('pdfjs', '(b) pdf.js text');
+      };
+    // The two sides set against each other are run in turns, `rounds` times, each keeping its fastest run.
+    const [xxgk, pdfjs] = await fastestInTurns(rounds, [inProcess('xxgk', '(a) xxgk records'), inProcess('pdfjs', '(b) pdf.js text')]);
     const poppler = await leastDisturbed(tries, (): Side => {
       const r = measureChild('sh', ['-c', `xargs -0 -P 1 -I{} pdftotext -layout {} /dev/null < '${path.join(work, 'files0.txt')}'`]);
       if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr.split('\n').slice(-3).join(' ')}`);
