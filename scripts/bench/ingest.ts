@@ -6,12 +6,16 @@
  * comment, so none is a duplicate) and the generated Kangxi twins. PDFs only, so both sides read the same files.
  * Each xxgk run is a fresh process (start-up and worker spin-up included) into a fresh database.
  *
+ * Also two separate `xxgk ingest --jobs 1` processes at once, each on half the files: they share nothing but the
+ * machine, so their rate over --jobs 1 is what the machine leaves a second job of xxgk's kind of work, and
+ * --jobs 2 set against them is what the pool itself costs.
+ *
  * Besides reports/s: CPU seconds per report and the cores the run kept busy (CPU time / wall time). xxgk at
  * --jobs 1 is not one core: V8 collects garbage on helper threads, so the ceiling of --jobs 2 / --jobs 1 on
  * two cores is 2 / (cores used at --jobs 1). pdftotext's own -P 2 / -P 1, and a pure CPU loop run as two
  * processes against one (machine.ts), show what the machine itself gives to a second job.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeCorpus } from '../ingest-corpus.js';
@@ -21,7 +25,7 @@ import { conditions, leastDisturbed, measureChild, type ChildRun } from './measu
 import { ROOT } from './prereq.js';
 
 export interface IngestRow extends ChildRun {
-  side: 'xxgk ingest' | 'pdftotext -layout';
+  side: 'xxgk ingest' | 'xxgk ingest, 2 processes' | 'pdftotext -layout';
   jobs: number;
   files: number;
   tries: number;
@@ -49,6 +53,10 @@ export async function benchIngest(reports: number, jobsList: number[], repeat: n
     }
     const files = corpus.files;
     writeFileSync(path.join(work, 'pdfs.txt'), files.join('\0'));
+    // The same files in two halves, for two separate --jobs 1 processes at once.
+    const halves = [path.join(work, 'half-a'), path.join(work, 'half-b')];
+    for (const h of halves) mkdirSync(h);
+    files.forEach((f, i) => copyFileSync(f, path.join(halves[i % 2]!, `${i}-${path.basename(f)}`)));
 
     const ingest = async (jobs: number, n: number) =>
       leastDisturbed(tries, (): IngestRow => {
@@ -59,6 +67,19 @@ export async function benchIngest(reports: number, jobsList: number[], repeat: n
         rmSync(db, { force: true });
         return { ...r, side: 'xxgk ingest', jobs, files: files.length, tries: 1 };
       });
+    // Two processes share nothing but the machine: what a second job costs the first when no pool, thread or
+    // lock of ours is involved.
+    const twoProcesses = async (n: number) =>
+      leastDisturbed(tries, (): IngestRow => {
+        const bin = JSON.stringify(path.join(ROOT, 'bin', 'xxgk.js'));
+        const run = (h: string, k: number) =>
+          `${JSON.stringify(process.execPath)} ${bin} ingest ${JSON.stringify(h)} --db ${JSON.stringify(path.join(work, `two-${n}-${k}-${Date.now()}.sqlite`))} --jobs 1 --quiet`;
+        const r = measureChild('sh', ['-c', `${run(halves[0]!, 0)} & ${run(halves[1]!, 1)}; wait`], { cwd: ROOT });
+        const stored = [...r.stdout.matchAll(/files\s+(\d+) \((\d+) ok/g)].reduce((sum, m) => sum + Number(m[2]), 0);
+        if (r.status !== 0 || stored !== files.length) throw new Error(`two ingest processes did not store every file (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+        for (const f of readdirSync(work).filter((f) => f.startsWith('two-'))) rmSync(path.join(work, f), { force: true });
+        return { ...r, side: 'xxgk ingest, 2 processes', jobs: 2, files: files.length, tries: 1 };
+      });
     const pdftotext = async (jobs: number) =>
       leastDisturbed(tries, (): IngestRow => {
         const r = measureChild('sh', ['-c', `xargs -0 -P ${jobs} -I{} pdftotext -layout {} /dev/null < '${path.join(work, 'pdfs.txt')}'`]);
@@ -68,20 +89,23 @@ export async function benchIngest(reports: number, jobsList: number[], repeat: n
 
     // xxgk's runs vary by up to a fifth from one to the next even on a quiet machine: each --jobs value is run
     // `repeat` times, interleaved (1, 2, 1, 2), and the fastest kept (the runs column counts retries too).
-    const best = new Map<number, IngestRow>();
+    const best = new Map<number | 'two', IngestRow>();
+    const keep = (key: number | 'two', r: IngestRow) => {
+      const prev = best.get(key);
+      best.set(key, { ...(!prev || r.seconds < prev.seconds ? r : prev), tries: r.tries + (prev?.tries ?? 0) });
+    };
+    const withTwo = jobsList.includes(1) && jobsList.includes(2);
     for (let k = 0; k < repeat; k++) {
-      for (const j of jobsList) {
-        const r = await ingest(j, k);
-        const prev = best.get(j);
-        const keep = !prev || r.seconds < prev.seconds ? r : prev;
-        best.set(j, { ...keep, tries: r.tries + (prev?.tries ?? 0) });
-      }
+      for (const j of jobsList) keep(j, await ingest(j, k));
+      if (withTwo) keep('two', await twoProcesses(k));
     }
     const rows: IngestRow[] = jobsList.map((j) => best.get(j)!);
+    if (withTwo) rows.push(best.get('two')!);
     for (const j of jobsList) rows.push(await pdftotext(j));
     const machine = await machineScaling(tries);
 
     const x = (side: IngestRow['side'], j: number) => rows.find((r) => r.side === side && r.jobs === j);
+    const two = x('xxgk ingest, 2 processes', 2);
     const figures: Figure[] = [];
     const rs = (r: IngestRow) => `${rate(r).toFixed(2)} reports/s`;
     for (const j of jobsList) {
@@ -110,6 +134,23 @@ export async function benchIngest(reports: number, jobsList: number[], repeat: n
         target: { op: '>=', value: 1.6 },
         when: { loadBefore: i1.loadBefore, loadAfter: i2.loadAfter, othersShare: Math.max(i1.othersShare, i2.othersShare) },
       });
+      if (two) {
+        figures.push({
+          part: 'ingest',
+          what: `two separate --jobs 1 processes (half the files each) / --jobs 1`,
+          xxgk: `${(rate(two) / rate(i1)).toFixed(2)}×`,
+          reference: 'the ceiling this machine leaves xxgk',
+          when: two,
+        });
+        figures.push({
+          part: 'ingest',
+          what: `--jobs 2 / two separate --jobs 1 processes`,
+          xxgk: `${(rate(i2) / rate(two)).toFixed(2)}×`,
+          reference: '1.00: the pool costs nothing',
+          ratio: rate(i2) / rate(two),
+          when: { loadBefore: i2.loadBefore, loadAfter: two.loadAfter, othersShare: Math.max(i2.othersShare, two.othersShare) },
+        });
+      }
       for (const [kind, m] of [['a pure CPU loop', machine.cpu], ['a memory-bound loop', machine.memory]] as const) {
         figures.push({
           part: 'ingest',
@@ -134,10 +175,10 @@ export async function benchIngest(reports: number, jobsList: number[], repeat: n
 }
 
 export function formatIngest(b: IngestBench): string {
-  const head = `${'side'.padEnd(18)} ${'jobs'.padStart(4)} ${'files'.padStart(6)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'CPU s/rep'.padStart(9)} ${'cores'.padStart(5)} ${'RSS MB'.padStart(7)}  conditions`;
+  const head = `${'side'.padEnd(26)} ${'jobs'.padStart(4)} ${'files'.padStart(6)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'CPU s/rep'.padStart(9)} ${'cores'.padStart(5)} ${'RSS MB'.padStart(7)}  conditions`;
   const rows = b.rows.map(
     (r) =>
-      `${r.side.padEnd(18)} ${String(r.jobs).padStart(4)} ${String(r.files).padStart(6)} ${r.seconds.toFixed(2).padStart(8)} ${rate(r).toFixed(2).padStart(10)} ${(
+      `${r.side.padEnd(26)} ${String(r.jobs).padStart(4)} ${String(r.files).padStart(6)} ${r.seconds.toFixed(2).padStart(8)} ${rate(r).toFixed(2).padStart(10)} ${(
         r.cpuSeconds / r.files
       )
         .toFixed(3)
