@@ -177,6 +177,16 @@ describe('OCR text', () => {
     expect(snapLabel('洪泽区人民政府').snapped).toBe(false);
   });
 
+  it('snaps a wrapped label read without its last line to the label, only when the cell has several lines', () => {
+    // r000's scan: 6.属于四类过程性 / 信息 in two lines, read as 6.属全四类过程性.
+    expect(snapLabel('6.属全四类过程性', { wrapped: true })).toEqual({ text: '6.属于四类过程性信息', snapped: true });
+    expect(snapLabel('6.属全四类过程性')).toEqual({ text: '6.属全四类过程性', snapped: false });
+    expect(snapLabel('5.属于三类内部', { wrapped: true }).text).toBe('5.属于三类内部事务信息');
+    // Less than half of any label, or nearer no single beginning: left as read.
+    expect(snapLabel('属于', { wrapped: true }).snapped).toBe(false);
+    expect(snapLabel('洪泽区人民政府', { wrapped: true }).snapped).toBe(false);
+  });
+
   it('reads tesseract TSV into words and lines', () => {
     const tsv = [
       'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',

@@ -305,7 +305,7 @@ async function readText(img: Gray, found: CellInk, dpi: number, pool: OcrPool): 
   const psm: Psm = found.lines.length > 1 ? '6' : '7';
   const r = await pool.run({ image: toPgm(img), psm, dpi });
   const raw = joinCjk(r.text.replace(/\n+/g, ' '));
-  const { text, snapped } = snapLabel(raw);
+  const { text, snapped } = snapLabel(raw, { wrapped: found.lines.length > 1 });
   return { text, confidence: r.confidence / 100, ...(snapped || isLabel(text) ? { label: true as const } : {}) };
 }
 

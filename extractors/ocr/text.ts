@@ -100,24 +100,37 @@ export function isLabel(text: string): boolean {
 /**
  * The template label a cell's text is a near miss of (edit distance within a quarter of its length, and
  * closer than any other label), else the text as read. Returns whether it snapped.
+ *
+ * `wrapped`: the cell holds several lines of print. Tesseract sometimes drops one of them (6.属于四类过程性 /
+ * 信息 read as 6.属全四类过程性), so the reading may also be a near miss of a label's beginning, if it is
+ * at least half of that label and closer to it than to any other label or beginning.
  */
-export function snapLabel(text: string): { text: string; snapped: boolean } {
+export function snapLabel(text: string, { wrapped = false }: { wrapped?: boolean } = {}): { text: string; snapped: boolean } {
   vocab ??= vocabulary().map((word) => ({ word, key: labelKey(word) }));
   const key = labelKey(foldBrackets(text));
   if (key.length < 2) return { text, snapped: false };
+  const whole = nearest(key, (v) => v.key);
+  if (whole) return { text: whole, snapped: whole !== text };
+  const start = wrapped ? nearest(key, (v) => (v.key.length > key.length && key.length * 2 >= v.key.length ? v.key.slice(0, key.length) : undefined)) : undefined;
+  return start ? { text: start, snapped: true } : { text, snapped: false };
+}
+
+/** The word whose compared form (`form`; undefined skips the word) is uniquely nearest to `key`, within a quarter of its length. */
+function nearest(key: string, form: (v: { word: string; key: string }) => string | undefined): string | undefined {
   let best: { word: string; d: number } | undefined;
   let second = Infinity;
-  for (const v of vocab) {
-    if (v.key === key) return { text: v.word, snapped: v.word !== text };
-    const max = Math.floor(v.key.length / 4);
+  for (const v of vocab!) {
+    const f = form(v);
+    if (f === undefined) continue;
+    if (f === key) return v.word;
+    const max = Math.floor(f.length / 4);
     if (max === 0) continue;
-    const d = boundedDistance(key, v.key, max);
+    const d = boundedDistance(key, f, max);
     if (d > max) continue;
     if (!best || d < best.d) {
       second = best?.d ?? second;
       best = { word: v.word, d };
     } else second = Math.min(second, d);
   }
-  if (best && best.d < second) return { text: best.word, snapped: true };
-  return { text, snapped: false };
+  return best && best.d < second ? best.word : undefined;
 }
