@@ -10,7 +10,7 @@ import { findRules, findTables } from '../extractors/ocr/grid.js';
 import { estimateSkew, isSideways } from '../extractors/ocr/skew.js';
 import { fitsGlyphs, holesFit, holesOf } from '../extractors/ocr/number.js';
 import { cellInk } from '../extractors/ocr/ink.js';
-import { joinCjk, snapLabel } from '../extractors/ocr/text.js';
+import { dropStrayMarks, joinCjk, snapLabel } from '../extractors/ocr/text.js';
 import { parseTsvLines, parseTsvWords } from '../extractors/ocr/tsv.js';
 import { mergeTables, ocrTargets } from '../extractors/ocr/route.js';
 import type { Line, Page } from '../src/model/document.js';
@@ -175,6 +175,14 @@ describe('OCR text', () => {
     expect(snapLabel('2.其他法律行政法规禁止公开').text).toBe('2.其他法律行政法规禁止公开');
     expect(snapLabel('尚未宙结')).toEqual({ text: '尚未审结', snapped: true });
     expect(snapLabel('洪泽区人民政府').snapped).toBe(false);
+  });
+
+  it('drops Latin marks read inside a Chinese word (a header printed one character per line), and only there', () => {
+    // r013's scan: 表四's 总计 headers, 总 / 计 in a narrow cell, read as 总/\计 and 癌/CS计.
+    expect(dropStrayMarks('总/\\计')).toBe('总计');
+    expect(dropStrayMarks('癌/CS计')).toBe('癌计');
+    expect(dropStrayMarks('A区政府 123')).toBe('A区政府 123');
+    expect(dropStrayMarks('本机关ABCD信息')).toBe('本机关ABCD信息');
   });
 
   it('snaps a wrapped label read without its last line to the label, only when the cell has several lines', () => {

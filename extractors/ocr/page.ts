@@ -12,7 +12,7 @@ import { findRules, findTables, type GridCell, type Rect, type Table } from './g
 import { cellInk, type CellInk } from './ink.js';
 import { digitBlobs, glyphOf, splitRunTogether, type NumberRead } from './digits.js';
 import { estimateSkew, isSideways, NEGLIGIBLE_SKEW } from './skew.js';
-import { isLabel, joinCjk, snapLabel } from './text.js';
+import { dropStrayMarks, isLabel, joinCjk, snapLabel } from './text.js';
 import { holesOf, readNumber } from './number.js';
 import { parseTsvLines } from './tsv.js';
 import { yieldToEngine } from './yield.js';
@@ -304,7 +304,7 @@ async function readNumberCell(found: CellInk, img: Gray, image: Gray, ink: Uint8
 async function readText(img: Gray, found: CellInk, dpi: number, pool: OcrPool): Promise<CellRead> {
   const psm: Psm = found.lines.length > 1 ? '6' : '7';
   const r = await pool.run({ image: toPgm(img), psm, dpi });
-  const raw = joinCjk(r.text.replace(/\n+/g, ' '));
+  const raw = dropStrayMarks(joinCjk(r.text.replace(/\n+/g, ' ')));
   const { text, snapped } = snapLabel(raw, { wrapped: found.lines.length > 1 });
   return { text, confidence: r.confidence / 100, ...(snapped || isLabel(text) ? { label: true as const } : {}) };
 }

@@ -34,6 +34,15 @@ export function joinCjk(text: string): string {
   return out;
 }
 
+/**
+ * A table cell's Chinese word without the Latin marks tesseract reads inside it: a word printed one character
+ * per line in a narrow header cell (总 / 计) comes back as 总/\计 or 总YA计, and its slash would read as a value.
+ * Only runs of up to three such marks with Chinese on both sides go.
+ */
+export function dropStrayMarks(text: string): string {
+  return text.replace(/(\p{Script=Han})[A-Za-z/\\|]{1,3}(?=\p{Script=Han})/gu, '$1');
+}
+
 /** Brackets OCR reads in many shapes, folded to the ones the template prints. */
 const BRACKETS: Record<string, string> = { '〈': '（', '《': '（', '「': '（', '[': '（', '〔': '（', '【': '（', '〉': '）', '》': '）', '」': '）', ']': '）', '〕': '）', '】': '）' };
 
