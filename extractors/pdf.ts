@@ -23,7 +23,7 @@ import { isSpanningLabelPiece, rebuildVertical } from './pdf/vertical.js';
 import { GlyphMatcher, needsWords } from './pdf/words.js';
 import type { OcrMode } from './ocr/index.js';
 import { applyOcr } from './ocr/route.js';
-import { pagePaint, scanImage, SCAN_SHARE } from './ocr/render.js';
+import { pagePaint, scanImage } from './ocr/render.js';
 
 /** What one extraction cost and found, for tests and measurements; not part of the document. */
 export interface PdfExtractStats {
@@ -163,7 +163,7 @@ async function readPage(
   const share = (b: Box) => ((b[2] - b[0]) * (b[3] - b[1])) / pageArea;
 
   if (!verdict.usable) {
-    const scanned = (paint?.images ?? []).some((b) => share(b) >= SCAN_SHARE);
+    const scanned = scanImage((paint?.images ?? []).map((box) => ({ box })), width, height) !== undefined;
     const message = noText ? noTextMessage(scanned) : `text layer unusable: ${verdict.reason ?? 'garbage'}`;
     const warning: DocWarning = { code: 'TEXT_LAYER_UNUSABLE', message, page: n };
     warnings.push(warning);

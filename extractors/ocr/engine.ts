@@ -158,8 +158,8 @@ export class OcrPool {
       for (const slot of this.slots) {
         if (this.queue.length === 0) break;
         if (slot.inFlight !== depth) continue;
-        // A worker being (re)started takes one job at a time: its start-up is the wait.
-        if (depth > 0 && (slot.worker === undefined || slot.jobs + slot.inFlight >= RECYCLE_AFTER)) continue;
+        // A worker due to be recycled takes one job at a time, so nothing is waiting in it when it ends.
+        if (depth > 0 && slot.jobs + slot.inFlight >= RECYCLE_AFTER) continue;
         const job = this.queue.shift()!;
         if (slot.inFlight === 0) slot.freeSince = performance.now();
         slot.inFlight++;
@@ -228,7 +228,7 @@ export class OcrPool {
       busy.jobs++;
       // The engine's time on this job: from its previous answer (or this job's arrival at an idle worker).
       const now = performance.now();
-      busy.ms += now - Math.max(slot.freeSince, 0);
+      busy.ms += now - slot.freeSince;
       slot.freeSince = now;
       this.stats.busy.set(kind, busy);
       job.resolve({ text: result.data.text ?? '', confidence: result.data.confidence ?? 0, tsv: result.data.tsv ?? null });

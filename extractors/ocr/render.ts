@@ -16,7 +16,7 @@ export const DEFAULT_DPI = 300;
 const MIN_SCAN_DPI = 150;
 const MAX_SCAN_DPI = 400;
 /** An image covering this share of the page is the scan. */
-export const SCAN_SHARE = 0.5;
+const SCAN_SHARE = 0.5;
 
 export interface RenderedPage {
   image: Gray;

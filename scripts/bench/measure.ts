@@ -104,13 +104,14 @@ export async function measureHere<T>(work: () => T | Promise<T>): Promise<{ valu
 /** Above this share of the machine taken by others a measurement is repeated (see `leastDisturbed`). */
 export const BUSY_SHARE = 0.15;
 
+/** The share of the machine others took; without /proc/stat there is nothing to judge by (0). */
+const share = (c: Conditions) => (Number.isNaN(c.othersShare) ? 0 : c.othersShare);
+
 /**
  * Takes a measurement, and again (up to `tries` times in all) while other processes used more than
  * BUSY_SHARE of the machine during it; keeps the least disturbed one.
  */
 export async function leastDisturbed<T extends Conditions>(tries: number, take: () => T | Promise<T>): Promise<T & { tries: number }> {
-  // Without /proc/stat there is nothing to judge by: one try.
-  const share = (c: Conditions) => (Number.isNaN(c.othersShare) ? 0 : c.othersShare);
   let best: T | undefined;
   let n = 0;
   while (n < tries) {
@@ -127,19 +128,18 @@ export async function leastDisturbed<T extends Conditions>(tries: number, take: 
  * machine that speeds up or slows down over minutes weighs on each alike; for each, the fastest run among
  * those no more than BUSY_SHARE disturbed (else the least disturbed). `tries` counts the runs made.
  */
-export async function fastestInTurns<const K extends readonly (() => Measured | Promise<Measured>)[]>(
-  rounds: number,
-  takers: K,
-): Promise<{ [I in keyof K]: K[I] extends () => infer R ? Awaited<R> & { tries: number } : never }> {
-  const share = (c: Conditions) => (Number.isNaN(c.othersShare) ? 0 : c.othersShare);
+export async function fastestInTurns<const K extends readonly (() => Measured | Promise<Measured>)[]>(rounds: number, takers: K): Promise<Fastest<K>> {
   const runs: Measured[][] = takers.map(() => []);
   for (let r = 0; r < rounds; r++) for (const [i, take] of takers.entries()) runs[i]!.push(await take());
   return runs.map((list) => {
     const calm = list.filter((m) => share(m) <= BUSY_SHARE);
     const pick = calm.length > 0 ? calm.reduce((a, b) => (b.seconds < a.seconds ? b : a)) : list.reduce((a, b) => (share(b) < share(a) ? b : a));
     return { ...pick, tries: list.length };
-  }) as { [I in keyof K]: K[I] extends () => infer R ? Awaited<R> & { tries: number } : never };
+  }) as Fastest<K>;
 }
+
+/** Each taker's measurement, with the number of runs made. */
+type Fastest<K extends readonly unknown[]> = { [I in keyof K]: K[I] extends () => infer R ? Awaited<R> & { tries: number } : never };
 
 /** "load 0.42→1.37, others 3%" */
 export function conditions(c: Conditions): string {

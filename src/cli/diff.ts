@@ -2,12 +2,11 @@
  * `xxgk diff A B`: two extractions compared cell by cell. Exit status as diff's: 0 equal, 1 different,
  * 2 trouble (one line naming the file and the cause).
  */
-import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
 import { diffSides, hasDifferences } from '../diff/diff.js';
 import { diffJson, diffText } from '../diff/format.js';
 import { loadSide, type Side } from '../diff/load.js';
-import { oneLine } from '../causes.js';
+import { parseCommand, usageError } from './options.js';
 
 export const DIFF_USAGE = `usage:
   xxgk diff A B [--format text|json]
@@ -24,24 +23,9 @@ Equal inputs print nothing.
 exit status: 0 no differences, 1 differences, 2 an input cannot be read or the command line is wrong`;
 
 export async function diffCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return usage(oneLine(e));
-  }
+  const parsed = parseCommand(args, DIFF_USAGE, { format: { type: 'string', default: 'text' } }, true);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${DIFF_USAGE}\n`);
-    return 0;
-  }
   const format = values.format;
   if (format !== 'text' && format !== 'json') return usage(`--format must be text or json, not '${format}'`);
   if (positionals.length !== 2) return usage(`diff needs two inputs, not ${positionals.length}`);
@@ -63,6 +47,5 @@ export async function diffCommand(args: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`xxgk: ${message}\n${DIFF_USAGE}\n`);
-  return 2;
+  return usageError(DIFF_USAGE, message);
 }

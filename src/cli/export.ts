@@ -3,7 +3,6 @@
  * extracted report, one per line) or tidy CSV (the columns of `xxgk extract --format csv`). Streams, so an
  * archive of any size exports in constant memory. Duplicates and failed files have no record of their own.
  */
-import { parseArgs } from 'node:util';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { InputError } from '../errors.js';
 import { Store } from '../store/db.js';
 import { CSV_HEADER, csvRows } from '../writers/csv.js';
 import type { ReportRecord } from '../model/record.js';
-import { oneLine } from '../causes.js';
+import { parseCommand, usageError } from './options.js';
 
 export const EXPORT_USAGE = `usage:
   xxgk export --db archive.sqlite --format csv|jsonl [--out DIR]
@@ -24,26 +23,18 @@ export writes the records of an ingested archive:
   --out DIR       write DIR/records.jsonl or DIR/cells.csv instead of standard output`;
 
 export async function exportCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        db: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return usage(oneLine(e));
-  }
+  const parsed = parseCommand(
+    args,
+    EXPORT_USAGE,
+    {
+      db: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+    false,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${EXPORT_USAGE}\n`);
-    return 0;
-  }
   if (!values.db) return usage('export needs --db FILE');
   const format = values.format;
   if (format !== 'csv' && format !== 'jsonl') return usage(`--format must be csv or jsonl${format === undefined ? '' : `, not '${format}'`}`);
@@ -103,7 +94,6 @@ export async function exportCommand(args: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`xxgk: ${message}\n${EXPORT_USAGE}\n`);
-  return 2;
+  return usageError(EXPORT_USAGE, message);
 }
 

@@ -3,7 +3,6 @@
  * Exit status: 0 every file stored (even with failing checks), 2 usage, an unusable database, a path that
  * does not exist, or some file of this run ended as an error row (the run still goes through all files).
  */
-import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { ingest } from '../ingest/run.js';
@@ -11,8 +10,7 @@ import type { Extraction } from '../ingest/extraction.js';
 import { singleThreadedGc } from '../ingest/gc.js';
 import type { OcrMode } from '../ingest/worker.js';
 import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/url.js';
-import { positiveInt } from './options.js';
-import { oneLine } from '../causes.js';
+import { parseCommand, positiveInt, usageError } from './options.js';
 
 export const INGEST_USAGE = `usage:
   xxgk ingest <paths|globs...> --db archive.sqlite [--jobs N] [--timeout SECONDS] [--ocr auto|always|never] [--retry-failed]
@@ -45,37 +43,29 @@ throughput per worker.
 exit status: 0 all files stored, 2 usage or unusable database, or some file could not be read (see table errors)`;
 
 export async function ingestCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        jobs: { type: 'string' },
-        timeout: { type: 'string' },
-        ocr: { type: 'string' },
-        'retry-failed': { type: 'boolean', default: false },
-        'worker-memory': { type: 'string' },
-        'tasks-per-worker': { type: 'string' },
-        queue: { type: 'string' },
-        'queue-name': { type: 'string', default: DEFAULT_QUEUE_NAME },
-        send: { type: 'string', default: 'bytes' },
-        'max-send-mb': { type: 'string', default: '16' },
-        window: { type: 'string', default: '64' },
-        attempts: { type: 'string', default: '3' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return usage(oneLine(e));
-  }
+  const parsed = parseCommand(
+    args,
+    INGEST_USAGE,
+    {
+      db: { type: 'string' },
+      jobs: { type: 'string' },
+      timeout: { type: 'string' },
+      ocr: { type: 'string' },
+      'retry-failed': { type: 'boolean', default: false },
+      'worker-memory': { type: 'string' },
+      'tasks-per-worker': { type: 'string' },
+      queue: { type: 'string' },
+      'queue-name': { type: 'string', default: DEFAULT_QUEUE_NAME },
+      send: { type: 'string', default: 'bytes' },
+      'max-send-mb': { type: 'string', default: '16' },
+      window: { type: 'string', default: '64' },
+      attempts: { type: 'string', default: '3' },
+      quiet: { type: 'boolean', default: false },
+    },
+    true,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${INGEST_USAGE}\n`);
-    return 0;
-  }
   if (values.db === undefined || values.db === '') return usage('ingest needs --db FILE');
   if (positionals.length === 0) return usage('ingest needs at least one file, directory or pattern');
   let extraction: (() => Promise<Extraction>) | undefined;
@@ -136,8 +126,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`xxgk: ${message}\n${INGEST_USAGE}\n`);
-  return 2;
+  return usageError(INGEST_USAGE, message);
 }
 
 /** The queue options checked; a usage message when one is wrong. BullMQ is loaded only in queue mode. */

@@ -2,13 +2,13 @@
  * `xxgk review <file>`: the report read, then written as one HTML page an auditor opens from disk: every
  * value drawn where it was read, the checks beside it.
  */
-import { parseArgs } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { buildReview } from '../review/build.js';
 import { REVIEW_DPI } from '../review/page-images.js';
-import { fsCause, oneLine } from '../causes.js';
+import { fsCause } from '../causes.js';
+import { parseCommand, usageError } from './options.js';
 
 export const REVIEW_USAGE = `usage:
   xxgk review <file> [--out report.html] [--ocr auto|always|never] [--dpi N]
@@ -23,26 +23,18 @@ Click a check to light its cells, a cell to see its path, raw text, kind and con
 exit status: 0 written, 2 unreadable input or usage`;
 
 export async function reviewCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        ocr: { type: 'string', default: 'auto' },
-        dpi: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return usage(oneLine(e));
-  }
+  const parsed = parseCommand(
+    args,
+    REVIEW_USAGE,
+    {
+      out: { type: 'string' },
+      ocr: { type: 'string', default: 'auto' },
+      dpi: { type: 'string' },
+    },
+    true,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${REVIEW_USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) return usage(`review needs one file, not ${positionals.length}`);
   const ocr = values.ocr;
   if (ocr !== 'auto' && ocr !== 'always' && ocr !== 'never') return usage(`--ocr must be auto, always or never, not '${ocr}'`);
@@ -76,6 +68,5 @@ export async function reviewCommand(args: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`xxgk: ${message}\n${REVIEW_USAGE}\n`);
-  return 2;
+  return usageError(REVIEW_USAGE, message);
 }

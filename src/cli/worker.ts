@@ -3,11 +3,10 @@
  * this machine, until stopped. Exit status: 0 stopped by a signal after finishing its running jobs, 2 usage or
  * an unreachable Redis.
  */
-import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { checkQueueUrl, DEFAULT_QUEUE_NAME } from '../queue/url.js';
-import { positiveInt } from './options.js';
+import { parseCommand, positiveInt, usageError } from './options.js';
 
 export const WORKER_USAGE = `usage:
   xxgk worker --queue redis://HOST:PORT [--jobs N] [--timeout SECONDS] [--name NAME] [--queue-name NAME]
@@ -27,32 +26,24 @@ other workers). Start as many as you like, on any machine that reaches Redis, wi
 exit status: 0 stopped by a signal, 2 usage or Redis unreachable`;
 
 export async function workerCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        queue: { type: 'string' },
-        'queue-name': { type: 'string', default: DEFAULT_QUEUE_NAME },
-        jobs: { type: 'string' },
-        timeout: { type: 'string', default: '120' },
-        'worker-memory': { type: 'string', default: '1024' },
-        'tasks-per-worker': { type: 'string', default: '200' },
-        lock: { type: 'string', default: '30' },
-        name: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return usage((e instanceof Error ? e.message : String(e)).split('\n')[0]!);
-  }
+  const parsed = parseCommand(
+    args,
+    WORKER_USAGE,
+    {
+      queue: { type: 'string' },
+      'queue-name': { type: 'string', default: DEFAULT_QUEUE_NAME },
+      jobs: { type: 'string' },
+      timeout: { type: 'string', default: '120' },
+      'worker-memory': { type: 'string', default: '1024' },
+      'tasks-per-worker': { type: 'string', default: '200' },
+      lock: { type: 'string', default: '30' },
+      name: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+    false,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${WORKER_USAGE}\n`);
-    return 0;
-  }
   if (values.queue === undefined) return usage('worker needs --queue redis://HOST:PORT');
   const url = checkQueueUrl(values.queue);
   if (url === undefined) return usage(`--queue must be a redis:// or rediss:// URL, not '${values.queue}'`);
@@ -109,6 +100,5 @@ export async function workerCommand(args: string[]): Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`xxgk: ${message}\n${WORKER_USAGE}\n`);
-  return 2;
+  return usageError(WORKER_USAGE, message);
 }

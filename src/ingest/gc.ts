@@ -10,8 +10,9 @@
  *
  * V8 flags belong to the process and must be set when it starts: switching the collector on a running
  * process aborts it (V8 checks its marking state). So the ingest command, run as `xxgk` (bin/xxgk.js decides
- * before loading anything else), runs itself again in a child `node --single-threaded-gc` with the same arguments and standard streams, in the same process group
- * (a `kill -9` of the group ends both), and exits with the child's status. XXGK_GC=parallel keeps V8's
+ * before loading anything else), runs itself again in a child `node --single-threaded-gc` with the same
+ * arguments and standard streams, in the same process group (a `kill -9` of the group ends both), and exits
+ * with the child's status. XXGK_GC=parallel keeps V8's
  * default, in this process, for measurements.
  */
 import { spawn } from 'node:child_process';
