@@ -2,26 +2,16 @@
  * Every cell read from a PDF points at its page and box, and the PDF's own text inside that box is the
  * cell's raw text. The box is re-read here straight from pdf.js's text items, not through our extractor.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractRecord } from '../src/pipeline/extract.js';
 import { cellEntries } from '../src/writers/cells.js';
 import { readSample } from './helpers/samples.js';
+import { openBare } from './helpers/bare-pdfjs.js';
 
 type Box = [number, number, number, number];
 
 async function textItems(bytes: Uint8Array) {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: path.join(root, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const doc = await openBare(bytes);
   const pages: { width: number; height: number; items: { str: string; x: number; y: number }[] }[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);

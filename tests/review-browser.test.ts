@@ -7,15 +7,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import path, { join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../src/model/record.js';
 import { cellEntries } from '../src/writers/cells.js';
 import { ROOT, SAMPLES } from './helpers/samples.js';
+import { openBare } from './helpers/bare-pdfjs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -28,16 +28,7 @@ type Box = [number, number, number, number];
 
 /** Every text item of every page with the box its glyphs occupy (font ascent to descent), in PDF points, y up. */
 async function glyphBoxes(bytes: Uint8Array) {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: path.join(root, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const doc = await openBare(bytes);
   const pages: { width: number; height: number; items: { str: string; box: Box }[] }[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
