@@ -98,6 +98,8 @@ describe('xxgk ingest: the Pingtan series', () => {
       const rows = query<Record<string, number>>(db, sql);
       expect(rows.map((r) => Object.values(r).join('|'))).toEqual(expected);
     }
+    // Built at the end of the run (src/store/cell-index.ts).
+    expect(query(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'cells_row'")).toEqual([{ name: 'cells_row' }]);
   });
 
   it('skips everything on a rerun', () => {

@@ -8,6 +8,7 @@ import { Store } from '../src/store/db.js';
 import { recordRows } from '../src/store/rows.js';
 import { bigramSimilarity, runCrossChecks } from '../src/store/cross.js';
 import { discover, globRegExp } from '../src/ingest/discover.js';
+import { buildCellIndex, deferCellIndex } from '../src/store/cell-index.js';
 import { extractRecord } from '../src/pipeline/extract.js';
 import type { ReportRecord } from '../src/model/record.js';
 import { readSample } from './helpers/samples.js';
@@ -153,5 +154,27 @@ describe('store', () => {
     const p = join(tmp(), 'x.sqlite');
     writeFileSync(p, 'not a database at all, just some text that is long enough to look like a header...');
     expect(() => Store.open(p)).toThrow(/cannot use the database: file is not a database/);
+  });
+});
+
+describe('the cells_row index', () => {
+  const hasIndex = (store: Store) =>
+    store.db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'cells_row'").pluck().get() === 1;
+
+  it('is dropped for a run that may add one report per 20 stored, kept for a smaller one, and built again', () => {
+    const store = Store.open(join(tmp(), 'x.sqlite'));
+    expect(hasIndex(store)).toBe(false);
+    buildCellIndex(store.db);
+    expect(hasIndex(store)).toBe(true);
+    for (let i = 0; i < 40; i++) store.writeFailed({ path: `/a/${i}.pdf`, sha256: `h${i}`, bytes: 1 }, 'input', 'damaged PDF', 1);
+    expect(deferCellIndex(store.db, 1)).toBe(false);
+    expect(hasIndex(store)).toBe(true);
+    expect(deferCellIndex(store.db, 2)).toBe(true);
+    expect(hasIndex(store)).toBe(false);
+    buildCellIndex(store.db);
+    expect(hasIndex(store)).toBe(true);
+    const plan = store.db.prepare("EXPLAIN QUERY PLAN SELECT value FROM cells WHERE tbl = 'requests' AND row = 'newReceived' AND column = 'total'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX cells_row/);
+    store.close();
   });
 });

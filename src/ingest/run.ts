@@ -19,6 +19,7 @@ import { emptyCounts, Progress, summary, type Counts } from './progress.js';
 import type { OcrMode } from './worker.js';
 import { Store, type ErrorKind, type FileFacts } from '../store/db.js';
 import { runCrossChecks } from '../store/cross.js';
+import { buildCellIndex, deferCellIndex } from '../store/cell-index.js';
 import { fsCause } from '../causes.js';
 
 export interface IngestOptions {
@@ -72,6 +73,13 @@ export async function ingest(options: IngestOptions, extraction?: () => Promise<
     store.close();
     throw e;
   }
+  deferCellIndex(
+    store.db,
+    files.filter((f) => {
+      const known = store.byPath(f);
+      return known === undefined || (options.retryFailed && known.status === 'failed');
+    }).length,
+  );
   const counts = emptyCounts(files.length);
   const progress = new Progress(counts, {
     ...(options.progressStream ? { stream: options.progressStream } : {}),
@@ -182,6 +190,7 @@ export async function ingest(options: IngestOptions, extraction?: () => Promise<
     process.removeListener('SIGTERM', onSignal);
   }
   const cross = runCrossChecks(store);
+  buildCellIndex(store.db);
   progress.end();
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();

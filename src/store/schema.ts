@@ -122,7 +122,7 @@ CREATE TABLE IF NOT EXISTS cross_checks (
   UNIQUE (report_id, prev_report_id, id)
 );
 
-CREATE INDEX IF NOT EXISTS cells_row ON cells(tbl, row, column);
+-- cells_row ON cells(tbl, row, column) is built by ingest at the end of a run (src/store/cell-index.ts).
 
 -- Requests (表三) per report: the 总计 column of rows 一, 二, （七） and 四.
 CREATE VIEW IF NOT EXISTS requests_by_year_agency AS
