@@ -59,7 +59,7 @@ if (parts.includes('ocr')) {
 }
 if (parts.includes('ingest')) {
   const { benchIngest, formatIngest } = await import('./bench/ingest.js');
-  const r = await benchIngest(Number(opt('ingest-reports', '120')), [1, 2], Number(opt('ingest-repeat', '2')), tries);
+  const r = await benchIngest(Number(opt('ingest-reports', '480')), [1, 2], Number(opt('ingest-repeat', '2')), tries);
   console.log(`\n== ingest\n${formatIngest(r.result)}`);
   figures.push(...r.figures);
 }
