@@ -4,18 +4,15 @@
  * the same text content, the same operator lists, the same repaired font programs. Upstream is rebuilt here by
  * reversing the patch on a copy of the installed file, and both are read in threads of their own.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
+import { installedPdfjsWorker, PATCH_MARK, upstreamPdfjsWorker } from '../scripts/pdfjs-upstream.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
-const PATCH = path.join(ROOT, 'patches', 'pdfjs-dist+5.6.205.patch');
-const RELATIVE = path.join('node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.worker.mjs');
-const installed = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'legacy', 'build', 'pdf.worker.mjs');
+const installed = installedPdfjsWorker();
 
 /**
  * The real reports, the bad files, the Kangxi twins and every fifth generated report (three font sets, all the
@@ -46,14 +43,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the pdf.js patch', () => {
   it('is applied to the installed pdf.js', () => {
-    expect(readFileSync(installed, 'utf8'), 'run npm ci (its postinstall applies patches/)').toContain('xxgk patch (patches/README.md)');
+    expect(readFileSync(installed, 'utf8'), 'run npm ci (its postinstall applies patches/)').toContain(PATCH_MARK);
   });
 
   it('reads the sample PDFs exactly as upstream pdf.js does', { timeout: 120_000 }, async () => {
-    const upstream = path.join(work, RELATIVE);
-    mkdirSync(path.dirname(upstream), { recursive: true });
-    copyFileSync(installed, upstream);
-    execFileSync('git', ['apply', '-R', PATCH], { cwd: work });
+    const upstream = upstreamPdfjsWorker(work);
     expect(readFileSync(upstream, 'utf8')).not.toContain('xxgk patch');
 
     const files = samplePdfs();

@@ -2,14 +2,18 @@
 // the built package (dist/), not through a TypeScript loader: a loader's own transforms and source maps
 // would be measured too.
 //   xxgk    full records (extract, normalize, tables, checks) for every file
-//   pdfjs   a bare pdf.js getTextContent loop over every page, the floor xxgk builds on
+//   pdfjs   a bare pdf.js getTextContent loop over every page, the floor xxgk builds on; with a third argument,
+//           the pdf.js worker module to use (upstream's, from scripts/pdfjs-upstream.ts) instead of the installed,
+//           patched one
 // Prints one JSON line: { mode, files, pages, seconds, maxRssMb }.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { extractRecord } from '../../dist/src/pipeline/extract.js';
 
-const [mode, listFile] = process.argv.slice(2);
+const [mode, listFile, workerModule] = process.argv.slice(2);
+if (workerModule) globalThis.pdfjsWorker = await import(pathToFileURL(workerModule).href);
 const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
 const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
