@@ -1,7 +1,7 @@
 // One side of the benchmark, in a process of its own so its peak memory is its own. Plain JavaScript on
 // the built package (dist/), not through a TypeScript loader: a loader's own transforms and source maps
 // would be measured too.
-//   xxgk    full records (extract, normalize, tables, checks) for every file
+//   xxgk    full records (extract, normalize, tables, checks) for every file, with the CLI's heap policy
 //   pdfjs   a bare pdf.js getTextContent loop over every page, the floor xxgk builds on; with a third argument,
 //           the pdf.js worker module to use (upstream's, from scripts/pdfjs-upstream.ts) instead of the installed,
 //           patched one
@@ -11,9 +11,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractRecord } from '../../dist/src/pipeline/extract.js';
+import { boundHeapGrowth } from '../../dist/src/cli/heap.js';
 
 const [mode, listFile, workerModule] = process.argv.slice(2);
 if (workerModule) globalThis.pdfjsWorker = await import(pathToFileURL(workerModule).href);
+// As `xxgk extract` runs (bin/xxgk.js).
+if (mode === 'xxgk') boundHeapGrowth();
 const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
 const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
