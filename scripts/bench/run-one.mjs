@@ -7,29 +7,21 @@
 //           patched one
 // Prints one JSON line: { mode, files, pages, seconds, maxRssMb }.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractRecord } from '../../dist/src/pipeline/extract.js';
 import { boundHeapGrowth } from '../../dist/src/cli/heap.js';
+import { documentOptions } from '../../dist/extractors/pdf/pdfjs.js';
 
 const [mode, listFile, workerModule] = process.argv.slice(2);
 if (workerModule) globalThis.pdfjsWorker = await import(pathToFileURL(workerModule).href);
 // As `xxgk extract` runs (bin/xxgk.js).
 if (mode === 'xxgk') boundHeapGrowth();
 const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
-const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 async function pdfjsPages(bytes) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({
-    data: bytes,
-    cMapUrl: path.join(root, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  // xxgk's options (CMaps and fonts as paths), through pdf.js's own loader.
+  const doc = await getDocument({ ...documentOptions(), data: bytes }).promise;
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);

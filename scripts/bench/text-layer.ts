@@ -57,7 +57,7 @@ export async function benchTextLayer(reports: number, rounds: number, tries: num
         // The process's own timing (after its warm-up file), not its start-up.
         return { ...r, label, files: own.files, pages: own.pages, seconds: own.seconds };
       };
-    // The two sides set against each other are run in turns, `rounds` times, each keeping its fastest run.
+    // The sides set against each other are run in turns, `rounds` times, each keeping its fastest run.
     const [xxgk, pdfjs, patched] = await fastestInTurns(rounds, [
       inProcess('xxgk', '(a) xxgk records'),
       inProcess('pdfjs', '(b) pdf.js text', upstream),

@@ -152,10 +152,12 @@ function once(key: string, build: () => LinearIdentity[]): readonly LinearIdenti
   return list;
 }
 
+const requestsOnce = (form: OtherHandlingForm) => once(`requests:${form}`, () => requestIdentities(form));
+
 /** Hard identities in report order; a null table contributes none. */
 export function hardIdentities(tables: Tables): LinearIdentity[] {
   return [
-    ...(tables.requests ? once(`requests:${requestForm(tables.requests.rows)}`, () => requestIdentities(requestForm(tables.requests!.rows))) : []),
+    ...(tables.requests ? requestsOnce(requestForm(tables.requests.rows)) : []),
     ...(tables.reviewLitigation ? once('review', reviewIdentities) : []),
   ];
 }

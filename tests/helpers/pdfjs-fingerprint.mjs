@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -16,22 +15,13 @@ const digest = (data) => createHash('sha256').update(data).digest('hex').slice(0
 
 globalThis.pdfjsWorker = await import(pathToFileURL(workerModule).href);
 const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const { documentOptions } = await import('../../dist/extractors/pdf/pdfjs.js');
 
 const out = [];
 for (const file of files) {
   let print = '';
   try {
-    const doc = await getDocument({
-      data: new Uint8Array(readFileSync(file)),
-      cMapUrl: path.join(root, 'cmaps') + path.sep,
-      cMapPacked: true,
-      standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-      wasmUrl: path.join(root, 'wasm') + path.sep,
-      isEvalSupported: false,
-      fontExtraProperties: true,
-      verbosity: 0,
-    }).promise;
+    const doc = await getDocument({ ...documentOptions(), data: new Uint8Array(readFileSync(file)), fontExtraProperties: true }).promise;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const text = await page.getTextContent({ includeMarkedContent: true, disableNormalization: true });
